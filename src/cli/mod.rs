@@ -1,0 +1,77 @@
+//! The command line: clap definitions, one file per subcommand, and exit codes.
+//!
+//! Not for: pipeline logic. Each subcommand reads its flags and calls into the room that does the work.
+
+mod parse;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// Exit code for a usage or I/O problem (a missing file, a bad flag).
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "jeeves",
+    version,
+    about = "Run, lint and host Jenkins pipelines without a Jenkins controller",
+    long_about = "jeeves speaks Jenkins.\n\n\
+        It reads declarative and scripted Jenkinsfiles (and shared-library sources) with a Groovy 2.4 \
+        grammar, runs them on this machine the way Jenkins would, checks them before they reach a \
+        controller, and keeps inbound agents connected to a real one.",
+    after_help = "Examples:\n  jeeves parse Jenkinsfile\n  jeeves parse --ast Jenkinsfile > ast.json\n  \
+        jeeves completions bash > /etc/bash_completion.d/jeeves"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check that Jenkinsfiles parse as Groovy, and optionally print their syntax tree
+    #[command(
+        long_about = "Check that each FILE parses as Groovy 2.4, the language of Jenkinsfiles.\n\n\
+            Exits 0 when every file parses, 1 when any has a syntax error (each error is printed as \
+            FILE:LINE:COL: error: MESSAGE with the source line and a caret), 2 when a file cannot be read."
+    )]
+    Parse(parse::ParseArgs),
+    /// Run a Jenkinsfile on this machine (not yet available)
+    Run {
+        /// The Jenkinsfile to run
+        #[arg(default_value = "Jenkinsfile")]
+        file: String,
+    },
+    /// Check Jenkinsfiles for errors Jenkins would report (not yet available)
+    Lint {
+        /// Files or directories to check
+        paths: Vec<String>,
+    },
+    /// Keep this machine connected to a Jenkins controller as an inbound agent (not yet available)
+    Agent,
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => parse::run(args),
+        Command::Run { .. } => not_yet("run", "running pipelines"),
+        Command::Lint { .. } => not_yet("lint", "linting"),
+        Command::Agent => not_yet("agent", "the inbound agent"),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "jeeves", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn not_yet(name: &str, what: &str) -> ExitCode {
+    eprintln!("jeeves {name}: {what} is not available in this version yet; `jeeves parse` checks syntax today");
+    ExitCode::from(EXIT_USAGE)
+}

@@ -1,0 +1,291 @@
+//! Syntax errors as a person reads them: where, what was expected in words, what was found.
+//!
+//! pest reports rule names and raw tokens; this file turns them into "expected `)` or `,`, found end of
+//! line", and prefers a better story when one is known (a bracket never closed, a closer that does not
+//! match its opener).
+
+use std::collections::BTreeSet;
+
+use pest::error::InputLocation;
+use pest::Parser;
+
+use super::ast::Span;
+use super::grammar::{GroovyParser, Rule};
+use super::newlines::Folded;
+use super::LineIndex;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    /// Short text under the caret.
+    pub label: Option<String>,
+    /// A second place worth showing, e.g. the bracket that was opened.
+    pub related: Option<(Span, String)>,
+    /// For non-UTF-8 input: how many leading bytes are valid text (what can be shown).
+    pub valid_prefix: Option<usize>,
+}
+
+impl SyntaxError {
+    pub fn new(span: Span, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            span,
+            message: message.into(),
+            label: None,
+            related: None,
+            valid_prefix: None,
+        }
+    }
+
+    fn with_label(mut self, label: impl Into<String>) -> SyntaxError {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+pub(crate) fn too_deep(source: &str, max: usize) -> SyntaxError {
+    SyntaxError::new(
+        Span::new(0, source.len().min(1)),
+        format!("brackets and strings are nested more than {max} levels deep"),
+    )
+}
+
+fn closer_for(open: &str) -> &'static str {
+    match open {
+        "(" => ")",
+        "[" => "]",
+        "{" | "${" => "}",
+        "'" => "'",
+        "'''" => "'''",
+        "\"" => "\"",
+        "\"\"\"" => "\"\"\"",
+        "/" => "/",
+        _ => "/$",
+    }
+}
+
+fn what_is_open(open: &str) -> &'static str {
+    match open {
+        "(" => "parenthesis",
+        "[" => "bracket",
+        "{" => "brace",
+        "${" => "interpolation `${`",
+        "/" => "slashy string",
+        "$/" => "dollar-slashy string",
+        _ => "string",
+    }
+}
+
+/// Builds the error for a failed parse. Runs the parser once more with pest's detailed tracking on:
+/// failures are rare, and the fast path stays fast.
+pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
+    pest::set_error_detail(true);
+    let result = GroovyParser::parse(Rule::script, &folded.text);
+    pest::set_error_detail(false);
+    let Err(e) = result else {
+        return SyntaxError::new(
+            Span::new(0, 0),
+            "internal: the parse failed once and then succeeded",
+        );
+    };
+    let pos = match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let index = LineIndex::new(source);
+    let at_end = source[pos.min(source.len())..].trim().is_empty();
+
+    if let Some(m) = folded.mismatch.filter(|m| m.at <= pos) {
+        let found = m.found as char;
+        return match m.open {
+            Some((open, at)) => {
+                let open = open as char;
+                let close = closer_for(&open.to_string());
+                let (l, c) = index.line_col(at);
+                let mut err = SyntaxError::new(
+                    Span::new(m.at, m.at + 1),
+                    format!("found `{found}` where `{close}` was expected to close the `{open}` at line {l}, column {c}"),
+                )
+                .with_label(format!("expected `{close}`"));
+                err.related = Some((
+                    Span::new(at, at + 1),
+                    format!("this `{open}` is not closed"),
+                ));
+                err
+            }
+            None => SyntaxError::new(
+                Span::new(m.at, m.at + 1),
+                format!("unexpected `{found}`: nothing is open here to close"),
+            )
+            .with_label("no matching opener"),
+        };
+    }
+    if at_end {
+        if let Some((open, at)) = folded.unclosed {
+            let (l, c) = index.line_col(at);
+            let close = closer_for(open);
+            let mut err = SyntaxError::new(
+                Span::new(source.len(), source.len()),
+                format!("the file ends before the {} opened at line {l}, column {c} is closed with `{close}`", what_is_open(open)),
+            )
+            .with_label(format!("expected `{close}`"));
+            err.related = Some((
+                Span::new(at, at + open.len()),
+                format!("`{open}` opened here"),
+            ));
+            return err;
+        }
+    }
+
+    let expected = match e.parse_attempts() {
+        Some(a) => {
+            let rules = a
+                .call_stacks()
+                .into_iter()
+                .map(|s| s.deepest.get_rule().copied().or(s.parent))
+                .collect::<Vec<_>>();
+            let tokens = a
+                .expected_tokens()
+                .into_iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>();
+            expected_words(&rules, &tokens)
+        }
+        None => Vec::new(),
+    };
+    let (found, len) = describe_found(&folded.text, pos);
+    let message = if expected.is_empty() {
+        format!("unexpected {found}")
+    } else {
+        format!("expected {}, found {found}", join_words(&expected))
+    };
+    let label = match expected.first() {
+        Some(first) if expected.len() == 1 => format!("expected {first}"),
+        _ => format!("unexpected {found}"),
+    };
+    let mut err = SyntaxError::new(Span::new(pos, pos + len), message).with_label(label);
+    if let Some(hint) = hint(source, pos) {
+        err.related = Some((Span::new(pos, pos + len), hint));
+    }
+    err
+}
+
+/// Known traps, said plainly.
+fn hint(source: &str, pos: usize) -> Option<String> {
+    let rest = &source[pos.min(source.len())..];
+    if rest.starts_with('/') {
+        return Some(
+            "after a name or keyword Groovy reads `/` as division, not as the start of a /regex/: \
+             use parentheses, e.g. `println(/abc/)`, or a quoted string"
+                .into(),
+        );
+    }
+    if rest.starts_with('$') {
+        return Some(
+            "in a double-quoted string `$` starts an interpolation; write `\\$` for a dollar sign"
+                .into(),
+        );
+    }
+    if rest.starts_with('\\') {
+        return Some(
+            "Groovy knows the escapes \\b \\t \\n \\f \\r \\\" \\' \\\\ \\$ and \\uXXXX; \
+             write `\\\\` for a backslash (in `sh`, a regex like \\d needs `\\\\d`)"
+                .into(),
+        );
+    }
+    None
+}
+
+fn describe_found(text: &str, pos: usize) -> (String, usize) {
+    let rest = &text[pos.min(text.len())..];
+    let Some(c) = rest.chars().next() else {
+        return ("end of file".into(), 0);
+    };
+    if c == '\n' || c == '\r' {
+        return ("end of line".into(), 0);
+    }
+    if c.is_alphanumeric() || c == '_' || c == '$' {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .take(40)
+            .collect();
+        let len = word.len();
+        return (format!("`{word}`"), len);
+    }
+    if c == '\'' || c == '"' {
+        return ("a string".into(), 1);
+    }
+    (format!("`{c}`"), c.len_utf8())
+}
+
+fn join_words(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// What could have come next, in a person's words, most useful first.
+fn expected_words(rules: &[Option<Rule>], tokens: &[String]) -> Vec<String> {
+    let mut words: BTreeSet<(u8, String)> = BTreeSet::new();
+    for rule in rules {
+        if let Some(w) = rule.and_then(rule_word) {
+            words.insert(w);
+        }
+    }
+    for t in tokens {
+        let w = match t.as_str() {
+            ")" | "]" | "}" | "," | ":" | ";" | "->" | "(" | "{" | "[" | "=" => {
+                Some((1, format!("`{t}`")))
+            }
+            "catch" | "finally" | "else" | "case" | "default" | "in" => Some((2, format!("`{t}`"))),
+            _ => None,
+        };
+        if let Some(w) = w {
+            words.insert(w);
+        }
+    }
+    let has_expr = words.iter().any(|(_, w)| w == "an expression");
+    words
+        .into_iter()
+        .filter(|(_, w)| !(has_expr && (w == "a name" || w == "a string" || w == "a number")))
+        .map(|(_, w)| w)
+        .take(6)
+        .collect()
+}
+
+fn rule_word(rule: Rule) -> Option<(u8, String)> {
+    use Rule::*;
+    let w = match rule {
+        EOI => (5, "end of file"),
+        block | class_body | enum_body => (1, "`{`"),
+        arguments | params => (1, "`(`"),
+        identifier | method_name => (3, "a name"),
+        expression | statement_expression | conditional | unary_operand | number | string_lit
+        | gstring_lit | slashy_lit | dollar_slashy_lit | list_lit | map_lit | empty_map
+        | closure | paren_expr | new_expr | kw_true | kw_false | kw_null | kw_this | kw_super
+        | command_args | named_arg => (3, "an expression"),
+        decl_type | any_type | class_type | primitive_type | return_type | param_type
+        | type_list => (3, "a type"),
+        case_label => (2, "`case` or `default`"),
+        catch_clause => (2, "`catch`"),
+        finally_clause => (2, "`finally`"),
+        kw_else => (2, "`else`"),
+        qualified_name => (3, "a name"),
+        declarator => (3, "a variable name"),
+        if_stmt | for_stmt | while_stmt | switch_stmt | try_stmt | return_stmt | var_decl
+        | expr_stmt => (4, "a statement"),
+        _ => return None,
+    };
+    Some((w.0, w.1.to_string()))
+}

@@ -1,0 +1,106 @@
+//! Reading Groovy: the pest grammar, the typed syntax tree, spans and syntax errors.
+//!
+//! Not for: steps, Jenkins or running anything. `parse` answers one question, whether the text is Groovy
+//! that Groovy 2.4 would accept, and gives back the tree.
+
+pub mod ast;
+mod build;
+mod error;
+mod grammar;
+mod newlines;
+
+use pest::Parser;
+
+pub use ast::Script;
+pub use error::SyntaxError;
+
+use grammar::{GroovyParser, Rule};
+
+/// Brackets, strings and interpolations nested deeper than this are refused before parsing.
+const MAX_NESTING: usize = 200;
+
+/// Parses a whole script (a Jenkinsfile, or a shared library's `vars/*.groovy` or `src/**/*.groovy`).
+pub fn parse(source: &str) -> Result<Script, SyntaxError> {
+    let folded = newlines::fold(source);
+    if folded.max_depth > MAX_NESTING {
+        return Err(error::too_deep(source, MAX_NESTING));
+    }
+    match GroovyParser::parse(Rule::script, &folded.text) {
+        Ok(mut pairs) => match pairs.next() {
+            Some(script) => build::Builder::new().script(script),
+            None => Err(SyntaxError::new(
+                ast::Span::new(0, 0),
+                "internal: empty parse",
+            )),
+        },
+        Err(_) => Err(error::explain(source, &folded)),
+    }
+}
+
+/// Checks that raw file bytes are text jeeves can parse: not empty, not binary, UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(SyntaxError::new(
+            ast::Span::new(0, 0),
+            "the file is empty: a Jenkinsfile needs a `pipeline { }` block or at least one statement",
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let mut err = SyntaxError::new(
+                ast::Span::new(at, at + 1),
+                format!(
+                    "the file is not UTF-8: byte 0x{:02x} cannot start a character here",
+                    bytes[at]
+                ),
+            );
+            err.valid_prefix = Some(at);
+            err.label = Some(
+                "Jenkins reads Jenkinsfiles as UTF-8; re-save the file in that encoding".into(),
+            );
+            return Err(err);
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        let mut err = SyntaxError::new(
+            ast::Span::new(at, at + 1),
+            "this is a binary file, not a Jenkinsfile: it contains a NUL byte",
+        );
+        err.label = Some("NUL byte here".into());
+        return Err(err);
+    }
+    Ok(text)
+}
+
+/// Maps byte offsets to 1-based line and column (columns count characters, as Groovy's do).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { text, starts }
+    }
+
+    /// (line, column), both from 1.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+}

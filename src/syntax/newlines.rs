@@ -1,0 +1,322 @@
+//! Groovy's lexer ignores a newline while it is inside `(...)` or `[...]` (but not inside a `{...}` opened
+//! within them, nor inside strings). A PEG grammar cannot switch its whitespace by context, so this pass
+//! reproduces the rule before the grammar runs: each such newline becomes a space, which keeps every byte
+//! offset, and so every span, unchanged. The same walk notes what the error messages need: the deepest
+//! nesting and the bracket or string left open at the end.
+//!
+//! Not for: deciding anything the grammar decides. Where `/` starts a regex it follows Groovy's lexer rule
+//! (not after an identifier, keyword, literal or closing bracket) only to know what to skip.
+
+use std::borrow::Cow;
+
+/// What the walk found besides the folded text.
+pub(crate) struct Folded<'a> {
+    pub text: Cow<'a, str>,
+    /// Deepest nesting of brackets, strings and interpolations.
+    pub max_depth: usize,
+    /// The innermost bracket or string still open at the end: its opening text and byte offset.
+    pub unclosed: Option<(&'static str, usize)>,
+    /// A closing bracket that does not match the open one: (offset, found, expected closer, opener offset).
+    pub mismatch: Option<Mismatch>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mismatch {
+    pub at: usize,
+    pub found: u8,
+    /// The opener it should have closed, with its offset; None when nothing was open.
+    pub open: Option<(u8, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// `(`, `[` or `{` in code, with its offset.
+    Bracket(u8, usize),
+    /// `${` inside a string: code until the matching `}`, then back to the string.
+    Interp(usize),
+    Str(StrKind, usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StrKind {
+    Single,
+    TripleSingle,
+    Double,
+    TripleDouble,
+    Slashy,
+    DollarSlashy,
+}
+
+impl StrKind {
+    fn opener(self) -> &'static str {
+        match self {
+            StrKind::Single => "'",
+            StrKind::TripleSingle => "'''",
+            StrKind::Double => "\"",
+            StrKind::TripleDouble => "\"\"\"",
+            StrKind::Slashy => "/",
+            StrKind::DollarSlashy => "$/",
+        }
+    }
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+pub(crate) fn fold(src: &str) -> Folded<'_> {
+    let bytes = src.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut max_depth = 0;
+    let mut mismatch = None;
+    // Whether the last significant token can end an expression (then `/` is division).
+    let mut ending = false;
+    let mut i = 0;
+    let n = bytes.len();
+    let starts = |i: usize, s: &[u8]| bytes[i..].starts_with(s);
+
+    while i < n {
+        max_depth = max_depth.max(stack.len());
+        let b = bytes[i];
+        match stack.last().copied() {
+            Some(Frame::Str(kind, _)) => {
+                match kind {
+                    StrKind::Single
+                    | StrKind::TripleSingle
+                    | StrKind::Double
+                    | StrKind::TripleDouble
+                        if b == b'\\' =>
+                    {
+                        i += 2;
+                        continue;
+                    }
+                    StrKind::Single if b == b'\'' => {
+                        stack.pop();
+                        ending = true;
+                    }
+                    StrKind::TripleSingle if starts(i, b"'''") => {
+                        stack.pop();
+                        ending = true;
+                        i += 3;
+                        continue;
+                    }
+                    StrKind::Double if b == b'"' => {
+                        stack.pop();
+                        ending = true;
+                    }
+                    StrKind::TripleDouble if starts(i, b"\"\"\"") => {
+                        stack.pop();
+                        ending = true;
+                        i += 3;
+                        continue;
+                    }
+                    StrKind::Slashy if starts(i, b"\\/") => {
+                        i += 2;
+                        continue;
+                    }
+                    StrKind::Slashy if b == b'/' => {
+                        stack.pop();
+                        ending = true;
+                    }
+                    StrKind::DollarSlashy if starts(i, b"$$") || starts(i, b"$/") => {
+                        i += 2;
+                        continue;
+                    }
+                    StrKind::DollarSlashy if starts(i, b"/$") => {
+                        stack.pop();
+                        ending = true;
+                        i += 2;
+                        continue;
+                    }
+                    StrKind::Double
+                    | StrKind::TripleDouble
+                    | StrKind::Slashy
+                    | StrKind::DollarSlashy
+                        if starts(i, b"${") =>
+                    {
+                        stack.push(Frame::Interp(i));
+                        ending = false;
+                        i += 2;
+                        continue;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            top => {
+                match b {
+                    b' ' | b'\t' | b'\x0C' => {}
+                    b'\n' | b'\r' => {
+                        if matches!(top, Some(Frame::Bracket(b'(' | b'[', _))) {
+                            out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
+                        }
+                    }
+                    b'\\' if i + 1 < n && (bytes[i + 1] == b'\n' || bytes[i + 1] == b'\r') => {}
+                    b'/' if starts(i, b"//") => {
+                        // Inside brackets the newline that ends this comment becomes a space, so the
+                        // comment itself must go too, or it would run on over the next line.
+                        let blank = matches!(top, Some(Frame::Bracket(b'(' | b'[', _)));
+                        while i < n && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                            if blank {
+                                out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
+                            }
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    b'/' if starts(i, b"/*") => {
+                        i += 2;
+                        while i < n && !starts(i, b"*/") {
+                            i += 1;
+                        }
+                        i = (i + 2).min(n);
+                        continue;
+                    }
+                    b'/' if !ending => {
+                        stack.push(Frame::Str(StrKind::Slashy, i));
+                    }
+                    b'\'' => {
+                        let kind = if starts(i, b"'''") {
+                            StrKind::TripleSingle
+                        } else {
+                            StrKind::Single
+                        };
+                        stack.push(Frame::Str(kind, i));
+                        i += kind.opener().len();
+                        continue;
+                    }
+                    b'"' => {
+                        let kind = if starts(i, b"\"\"\"") {
+                            StrKind::TripleDouble
+                        } else {
+                            StrKind::Double
+                        };
+                        stack.push(Frame::Str(kind, i));
+                        i += kind.opener().len();
+                        continue;
+                    }
+                    b'$' if starts(i, b"$/") => {
+                        stack.push(Frame::Str(StrKind::DollarSlashy, i));
+                        i += 2;
+                        continue;
+                    }
+                    b'(' | b'[' | b'{' => {
+                        stack.push(Frame::Bracket(b, i));
+                        ending = false;
+                    }
+                    b')' | b']' | b'}' => {
+                        let want = match b {
+                            b')' => b'(',
+                            b']' => b'[',
+                            _ => b'{',
+                        };
+                        match top {
+                            Some(Frame::Bracket(open, _)) if open == want => {
+                                stack.pop();
+                            }
+                            Some(Frame::Interp(_)) if b == b'}' => {
+                                stack.pop();
+                            }
+                            Some(Frame::Bracket(open, at)) => {
+                                mismatch.get_or_insert(Mismatch {
+                                    at: i,
+                                    found: b,
+                                    open: Some((open, at)),
+                                });
+                                stack.pop();
+                            }
+                            _ => {
+                                mismatch.get_or_insert(Mismatch {
+                                    at: i,
+                                    found: b,
+                                    open: None,
+                                });
+                            }
+                        }
+                        ending = true;
+                    }
+                    b'+' | b'-' if i + 1 < n && bytes[i + 1] == b => {
+                        ending = true;
+                        i += 2;
+                        continue;
+                    }
+                    b'0'..=b'9' => {
+                        while i < n
+                            && (is_ident_byte(bytes[i])
+                                || (bytes[i] == b'.' && i + 1 < n && bytes[i + 1].is_ascii_digit()))
+                        {
+                            i += 1;
+                        }
+                        ending = true;
+                        continue;
+                    }
+                    _ if is_ident_byte(b) => {
+                        while i < n && is_ident_byte(bytes[i]) {
+                            i += 1;
+                        }
+                        ending = true;
+                        continue;
+                    }
+                    _ => ending = false,
+                }
+                i += 1;
+            }
+        }
+    }
+
+    let unclosed = stack.last().map(|f| match *f {
+        Frame::Bracket(b'(', at) => ("(", at),
+        Frame::Bracket(b'[', at) => ("[", at),
+        Frame::Bracket(_, at) => ("{", at),
+        Frame::Interp(at) => ("${", at),
+        Frame::Str(kind, at) => (kind.opener(), at),
+    });
+    let text = match out {
+        // Only ASCII newlines were replaced by ASCII spaces, so the bytes are still UTF-8.
+        Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
+        None => Cow::Borrowed(src),
+    };
+    Folded {
+        text,
+        max_depth,
+        unclosed,
+        mismatch,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn newlines_in_parens_and_brackets_become_spaces() {
+        assert_eq!(fold("f(a,\nb)\n[1,\n2]\n").text, "f(a, b)\n[1, 2]\n");
+    }
+
+    #[test]
+    fn braces_inside_parens_keep_newlines() {
+        assert_eq!(fold("f(a, {\nx\n})").text, "f(a, {\nx\n})");
+    }
+
+    #[test]
+    fn strings_and_comments_are_left_alone() {
+        let src = "f('''a\nb''', \"x${ [1,\n2] }y\", /re\n/ // (\n)\n";
+        assert_eq!(
+            fold(src).text,
+            "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n"
+        );
+    }
+
+    #[test]
+    fn division_is_not_a_string() {
+        assert_eq!(fold("(a / b\n/ c)").text, "(a / b / c)");
+    }
+
+    #[test]
+    fn reports_unclosed_and_mismatched() {
+        let f = fold("node {\n  sh('x'\n}");
+        assert_eq!(f.mismatch.map(|m| (m.at, m.found)), Some((17, b'}')));
+        assert_eq!(fold("a = \"abc").unclosed, Some(("\"", 4)));
+    }
+}
