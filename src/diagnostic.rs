@@ -36,11 +36,7 @@ pub fn render_syntax_error(path: &str, source: &str, err: &SyntaxError, color: b
     if let Some(note) = note {
         group = group.element(Level::HELP.message(note));
     }
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     out.push_str(&renderer.render(&[group]));
     out.push('\n');
     out

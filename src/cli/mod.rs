@@ -31,11 +31,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check that Jenkinsfiles parse as Groovy, and optionally print their syntax tree
-    #[command(
-        long_about = "Check that each FILE parses as Groovy 2.4, the language of Jenkinsfiles.\n\n\
+    #[command(long_about = "Check that each FILE parses as Groovy 2.4, the language of Jenkinsfiles.\n\n\
             Exits 0 when every file parses, 1 when any has a syntax error (each error is printed as \
-            FILE:LINE:COL: error: MESSAGE with the source line and a caret), 2 when a file cannot be read."
-    )]
+            FILE:LINE:COL: error: MESSAGE with the source line and a caret), 2 when a file cannot be read.")]
     Parse(parse::ParseArgs),
     /// Run a Jenkinsfile on this machine (not yet available)
     Run {

@@ -14,10 +14,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
@@ -224,15 +221,8 @@ pub enum Member {
     Method(MethodDecl),
     Constructor(MethodDecl),
     Class(ClassDecl),
-    Initializer {
-        is_static: bool,
-        body: Block,
-    },
-    EnumConstant {
-        name: Ident,
-        args: Vec<Arg>,
-        body: Vec<Member>,
-    },
+    Initializer { is_static: bool, body: Block },
+    EnumConstant { name: Ident, args: Vec<Arg>, body: Vec<Member> },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

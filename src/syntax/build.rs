@@ -32,10 +32,7 @@ fn span(p: &P) -> Span {
 }
 
 fn join(a: Span, b: Span) -> Span {
-    Span {
-        start: a.start.min(b.start),
-        end: a.end.max(b.end),
-    }
+    Span { start: a.start.min(b.start), end: a.end.max(b.end) }
 }
 
 fn err<T>(at: Span, message: impl Into<String>) -> R<T> {
@@ -62,8 +59,7 @@ fn pratt() -> &'static PrattParser<Rule> {
             .op(Op::infix(Rule::bit_or, Assoc::Left))
             .op(Op::infix(Rule::bit_xor, Assoc::Left))
             .op(Op::infix(Rule::bit_and, Assoc::Left))
-            .op(Op::infix(Rule::regex_find, Assoc::Left)
-                | Op::infix(Rule::regex_match, Assoc::Left))
+            .op(Op::infix(Rule::regex_find, Assoc::Left) | Op::infix(Rule::regex_match, Assoc::Left))
             .op(Op::infix(Rule::eq, Assoc::Left)
                 | Op::infix(Rule::ne, Assoc::Left)
                 | Op::infix(Rule::identical, Assoc::Left)
@@ -85,10 +81,7 @@ fn pratt() -> &'static PrattParser<Rule> {
             .op(Op::infix(Rule::mul, Assoc::Left)
                 | Op::infix(Rule::div, Assoc::Left)
                 | Op::infix(Rule::rem, Assoc::Left))
-            .op(Op::prefix(Rule::neg)
-                | Op::prefix(Rule::pos)
-                | Op::prefix(Rule::pre_inc)
-                | Op::prefix(Rule::pre_dec))
+            .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::pre_inc) | Op::prefix(Rule::pre_dec))
             .op(Op::infix(Rule::pow, Assoc::Left))
             .op(Op::prefix(Rule::not) | Op::prefix(Rule::bit_not) | Op::prefix(Rule::cast_op))
     })
@@ -97,30 +90,21 @@ fn pratt() -> &'static PrattParser<Rule> {
 fn is_relational(e: &Expr) -> bool {
     matches!(
         e.kind,
-        ExprKind::Binary {
-            op: BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge | BinaryOp::In,
-            ..
-        } | ExprKind::InstanceOf { .. }
+        ExprKind::Binary { op: BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge | BinaryOp::In, .. }
+            | ExprKind::InstanceOf { .. }
             | ExprKind::As { .. }
     )
 }
 
 impl Builder {
     pub(crate) fn new() -> Builder {
-        Builder {
-            depth: Cell::new(0),
-        }
+        Builder { depth: Cell::new(0) }
     }
 
     fn enter(&self, at: Span) -> R<()> {
         let d = self.depth.get() + 1;
         if d > MAX_DEPTH {
-            return err(
-                at,
-                format!(
-                    "this is nested more than {MAX_DEPTH} levels deep, more than jeeves accepts"
-                ),
-            );
+            return err(at, format!("this is nested more than {MAX_DEPTH} levels deep, more than jeeves accepts"));
         }
         self.depth.set(d);
         Ok(())
@@ -152,22 +136,13 @@ impl Builder {
                             _ => {}
                         }
                     }
-                    package = Some(Package {
-                        annotations,
-                        name,
-                        span: s,
-                    });
+                    package = Some(Package { annotations, name, span: s });
                 }
                 Rule::EOI => {}
                 _ => statements.push(self.statement(c)?),
             }
         }
-        Ok(Script {
-            shebang,
-            package,
-            statements,
-            span: sp,
-        })
+        Ok(Script { shebang, package, statements, span: sp })
     }
 
     fn statements(&self, pairs: Ps) -> R<Vec<Stmt>> {
@@ -176,10 +151,7 @@ impl Builder {
 
     pub(crate) fn block(&self, p: P) -> R<Block> {
         let sp = span(&p);
-        Ok(Block {
-            statements: self.statements(p.into_inner())?,
-            span: sp,
-        })
+        Ok(Block { statements: self.statements(p.into_inner())?, span: sp })
     }
 
     fn statement(&self, p: P) -> R<Stmt> {
@@ -187,20 +159,14 @@ impl Builder {
         self.enter(sp)?;
         let kind = self.statement_kind(p);
         self.leave();
-        Ok(Stmt {
-            kind: kind?,
-            span: sp,
-        })
+        Ok(Stmt { kind: kind?, span: sp })
     }
 
     fn body(&self, p: P) -> R<Box<Stmt>> {
         if p.as_rule() == Rule::block {
             let b = self.block(p)?;
             let sp = b.span;
-            return Ok(Box::new(Stmt {
-                kind: StmtKind::Block(b),
-                span: sp,
-            }));
+            return Ok(Box::new(Stmt { kind: StmtKind::Block(b), span: sp }));
         }
         Ok(Box::new(self.statement(p)?))
     }
@@ -405,7 +371,8 @@ impl Builder {
             Rule::method_decl => StmtKind::Method(self.method(sp, it)?),
             Rule::class_decl => StmtKind::Class(self.class(sp, it)?),
             Rule::import_decl => {
-                let mut imp = Import { annotations: Vec::new(), is_static: false, path: String::new(), star: false, alias: None };
+                let mut imp =
+                    Import { annotations: Vec::new(), is_static: false, path: String::new(), star: false, alias: None };
                 for c in it {
                     match c.as_rule() {
                         Rule::annotation => imp.annotations.push(self.annotation(c)?),
@@ -423,11 +390,7 @@ impl Builder {
     }
 
     fn var_decl_parts(&self, it: Ps) -> R<VarDecl> {
-        let mut d = VarDecl {
-            modifiers: Modifiers::default(),
-            ty: None,
-            declarators: Vec::new(),
-        };
+        let mut d = VarDecl { modifiers: Modifiers::default(), ty: None, declarators: Vec::new() };
         for c in it {
             match c.as_rule() {
                 Rule::modifiers => d.modifiers = self.modifiers(c)?,
@@ -438,11 +401,8 @@ impl Builder {
                     let mut parts = c.into_inner();
                     let name = ident(&next(&mut parts, dsp)?);
                     // `String args[]`: C-style dimensions on the name are kept on the type.
-                    let init = parts
-                        .filter(|e| e.as_rule() != Rule::dims)
-                        .map(|e| self.expression(e))
-                        .next()
-                        .transpose()?;
+                    let init =
+                        parts.filter(|e| e.as_rule() != Rule::dims).map(|e| self.expression(e)).next().transpose()?;
                     d.declarators.push(Declarator { name, init });
                 }
                 _ => {}
@@ -466,14 +426,7 @@ impl Builder {
 
     fn for_var(&self, p: P) -> R<ForVar> {
         let sp = span(&p);
-        let mut v = ForVar {
-            modifiers: Modifiers::default(),
-            ty: None,
-            name: Ident {
-                name: String::new(),
-                span: sp,
-            },
-        };
+        let mut v = ForVar { modifiers: Modifiers::default(), ty: None, name: Ident { name: String::new(), span: sp } };
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::modifiers => v.modifiers = self.modifiers(c)?,
@@ -497,11 +450,7 @@ impl Builder {
 
     fn annotation(&self, p: P) -> R<Annotation> {
         let sp = span(&p);
-        let mut a = Annotation {
-            name: String::new(),
-            args: Vec::new(),
-            span: sp,
-        };
+        let mut a = Annotation { name: String::new(), args: Vec::new(), span: sp };
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::qualified_name => a.name = c.as_str().to_string(),
@@ -512,8 +461,7 @@ impl Builder {
                                 let vsp = span(&v);
                                 let mut kv = v.into_inner();
                                 let k = ident(&next(&mut kv, vsp)?);
-                                a.args
-                                    .push((Some(k), self.annotation_value(next(&mut kv, vsp)?)?));
+                                a.args.push((Some(k), self.annotation_value(next(&mut kv, vsp)?)?));
                             }
                             _ => a.args.push((None, self.annotation_value(v)?)),
                         }
@@ -530,13 +478,7 @@ impl Builder {
         let inner = next(&mut p.into_inner(), sp)?;
         if inner.as_rule() == Rule::annotation {
             // A nested annotation as a value is rare; keep its text as a string so nothing is lost.
-            return Ok(expr(
-                ExprKind::Str {
-                    value: inner.as_str().to_string(),
-                    quote: Quote::Single,
-                },
-                sp,
-            ));
+            return Ok(expr(ExprKind::Str { value: inner.as_str().to_string(), quote: Quote::Single }, sp));
         }
         self.expression(inner)
     }
@@ -546,10 +488,7 @@ impl Builder {
             modifiers: Modifiers::default(),
             type_params: Vec::new(),
             return_type: None,
-            name: Ident {
-                name: String::new(),
-                span: sp,
-            },
+            name: Ident { name: String::new(), span: sp },
             params: Vec::new(),
             throws: Vec::new(),
             body: None,
@@ -564,12 +503,7 @@ impl Builder {
                     if t.as_rule() == Rule::decl_type {
                         m.return_type = Some(self.ty(t)?);
                     } else {
-                        m.return_type = Some(Type {
-                            name: "void".into(),
-                            args: Vec::new(),
-                            dims: 0,
-                            span: span(&t),
-                        });
+                        m.return_type = Some(Type { name: "void".into(), args: Vec::new(), dims: 0, span: span(&t) });
                     }
                 }
                 Rule::method_name | Rule::identifier => m.name = self.method_name(c)?,
@@ -596,10 +530,7 @@ impl Builder {
             return Ok(ident(&inner));
         }
         match self.primary(inner)?.kind {
-            ExprKind::Str { value, .. } => Ok(Ident {
-                name: value,
-                span: sp,
-            }),
+            ExprKind::Str { value, .. } => Ok(Ident { name: value, span: sp }),
             _ => err(sp, "a method name must be a plain string"),
         }
     }
@@ -631,10 +562,7 @@ impl Builder {
             modifiers: Modifiers::default(),
             ty: None,
             varargs: false,
-            name: Ident {
-                name: String::new(),
-                span: sp,
-            },
+            name: Ident { name: String::new(), span: sp },
             default: None,
             span: sp,
         };
@@ -654,10 +582,7 @@ impl Builder {
         let mut c = ClassDecl {
             kind: ClassKind::Class,
             modifiers: Modifiers::default(),
-            name: Ident {
-                name: String::new(),
-                span: sp,
-            },
+            name: Ident { name: String::new(), span: sp },
             type_params: Vec::new(),
             extends: Vec::new(),
             implements: Vec::new(),
@@ -691,10 +616,7 @@ impl Builder {
                 }
                 Rule::class_body | Rule::enum_body => {
                     if p.as_rule() == Rule::enum_body && c.kind != ClassKind::Enum {
-                        return err(
-                            span(&p),
-                            "unexpected token: only an enum starts its body with constants",
-                        );
+                        return err(span(&p), "unexpected token: only an enum starts its body with constants");
                     }
                     c.members = self.members(p)?;
                 }
@@ -702,27 +624,13 @@ impl Builder {
             }
         }
         if c.kind == ClassKind::Class && c.extends.len() > 1 {
-            return err(
-                c.name.span,
-                "a class can only extend one class (use `implements` for interfaces)",
-            );
+            return err(c.name.span, "a class can only extend one class (use `implements` for interfaces)");
         }
         if c.kind == ClassKind::Interface {
             for m in &c.members {
-                if let Member::Method(MethodDecl {
-                    body: Some(b),
-                    name,
-                    ..
-                }) = m
-                {
+                if let Member::Method(MethodDecl { body: Some(b), name, .. }) = m {
                     let _ = b;
-                    return err(
-                        name.span,
-                        format!(
-                            "the method `{}` of an interface cannot have a body",
-                            name.name
-                        ),
-                    );
+                    return err(name.span, format!("the method `{}` of an interface cannot have a body", name.name));
                 }
             }
         }
@@ -748,11 +656,7 @@ impl Builder {
                                 _ => {}
                             }
                         }
-                        out.push(Member::EnumConstant {
-                            name: need(name, ksp)?,
-                            args,
-                            body,
-                        });
+                        out.push(Member::EnumConstant { name: need(name, ksp)?, args, body });
                     }
                 }
                 Rule::class_decl => out.push(Member::Class(self.class(sp, m.into_inner())?)),
@@ -765,15 +669,10 @@ impl Builder {
                             _ => block = Some(self.block(part)?),
                         }
                     }
-                    out.push(Member::Initializer {
-                        is_static,
-                        body: need(block, sp)?,
-                    });
+                    out.push(Member::Initializer { is_static, body: need(block, sp)? });
                 }
                 Rule::member_method => out.push(Member::Method(self.method(sp, m.into_inner())?)),
-                Rule::constructor_decl => {
-                    out.push(Member::Constructor(self.method(sp, m.into_inner())?))
-                }
+                Rule::constructor_decl => out.push(Member::Constructor(self.method(sp, m.into_inner())?)),
                 Rule::field_decl => out.push(Member::Field(self.var_decl_parts(m.into_inner())?)),
                 _ => {}
             }
@@ -786,12 +685,7 @@ impl Builder {
 
     fn ty(&self, p: P) -> R<Type> {
         let sp = span(&p);
-        let mut t = Type {
-            name: String::new(),
-            args: Vec::new(),
-            dims: 0,
-            span: sp,
-        };
+        let mut t = Type { name: String::new(), args: Vec::new(), dims: 0, span: sp };
         self.type_parts(p, &mut t)?;
         Ok(t)
     }
@@ -822,12 +716,7 @@ impl Builder {
 
     fn type_arg(&self, p: P) -> R<Type> {
         let sp = span(&p);
-        let mut t = Type {
-            name: "?".into(),
-            args: Vec::new(),
-            dims: 0,
-            span: sp,
-        };
+        let mut t = Type { name: "?".into(), args: Vec::new(), dims: 0, span: sp };
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::any_type => {
@@ -890,24 +779,11 @@ impl Builder {
                 let value = self.expression(next(&mut it, sp)?)?;
                 if !matches!(
                     head.kind,
-                    ExprKind::Var(_)
-                        | ExprKind::Property { .. }
-                        | ExprKind::Index { .. }
-                        | ExprKind::Paren(_)
+                    ExprKind::Var(_) | ExprKind::Property { .. } | ExprKind::Index { .. } | ExprKind::Paren(_)
                 ) {
-                    return err(
-                        head.span,
-                        "this cannot be assigned to: only a variable, a property or an element is",
-                    );
+                    return err(head.span, "this cannot be assigned to: only a variable, a property or an element is");
                 }
-                Ok(expr(
-                    ExprKind::Assign {
-                        op,
-                        target: boxed(head),
-                        value: boxed(value),
-                    },
-                    sp,
-                ))
+                Ok(expr(ExprKind::Assign { op, target: boxed(head), value: boxed(value) }, sp))
             }
             Rule::next_line_closures => {
                 let mut cur = head;
@@ -935,35 +811,16 @@ impl Builder {
                     args,
                     parens: false,
                 },
-                Span {
-                    start: head.span.start,
-                    end,
-                },
+                Span { start: head.span.start, end },
             ),
             ExprKind::Property { object, op, name } => expr(
-                ExprKind::MethodCall {
-                    object: Some(object),
-                    op,
-                    name,
-                    args,
-                    parens: false,
-                },
-                Span {
-                    start: head.span.start,
-                    end,
-                },
+                ExprKind::MethodCall { object: Some(object), op, name, args, parens: false },
+                Span { start: head.span.start, end },
             ),
             // Groovy takes any expression as the head: `x = 1 y = 2` is `x = 1.call(y = 2)`.
             _ => {
                 let start = head.span.start;
-                expr(
-                    ExprKind::Call {
-                        callee: boxed(head),
-                        args,
-                        parens: false,
-                    },
-                    Span { start, end },
-                )
+                expr(ExprKind::Call { callee: boxed(head), args, parens: false }, Span { start, end })
             }
         };
         for chain in parts {
@@ -978,15 +835,8 @@ impl Builder {
             };
             let start = cur.span.start;
             cur = expr(
-                ExprKind::Property {
-                    object: boxed(cur),
-                    op: DotOp::Dot,
-                    name: MemberName::Name(name),
-                },
-                Span {
-                    start,
-                    end: name_end,
-                },
+                ExprKind::Property { object: boxed(cur), op: DotOp::Dot, name: MemberName::Name(name) },
+                Span { start, end: name_end },
             );
             for s in c {
                 cur = match s.as_rule() {
@@ -1017,22 +867,13 @@ impl Builder {
                     Rule::cast_op => {
                         let t = op.into_inner().next();
                         let ty = match t {
-                            Some(t) if t.as_rule() == Rule::primitive_type => Type {
-                                name: t.as_str().to_string(),
-                                args: Vec::new(),
-                                dims: 0,
-                                span: span(&t),
-                            },
+                            Some(t) if t.as_rule() == Rule::primitive_type => {
+                                Type { name: t.as_str().to_string(), args: Vec::new(), dims: 0, span: span(&t) }
+                            }
                             Some(t) => self.ty(t)?,
                             None => return err(sp, "expected a type in the cast"),
                         };
-                        return Ok(expr(
-                            ExprKind::Cast {
-                                ty,
-                                expr: boxed(rhs),
-                            },
-                            sp,
-                        ));
+                        return Ok(expr(ExprKind::Cast { ty, expr: boxed(rhs) }, sp));
                     }
                     Rule::neg => UnaryOp::Neg,
                     Rule::pos => UnaryOp::Plus,
@@ -1041,21 +882,12 @@ impl Builder {
                     Rule::pre_inc => UnaryOp::PreInc,
                     _ => UnaryOp::PreDec,
                 };
-                Ok(expr(
-                    ExprKind::Unary {
-                        op: kind,
-                        operand: boxed(rhs),
-                    },
-                    sp,
-                ))
+                Ok(expr(ExprKind::Unary { op: kind, operand: boxed(rhs) }, sp))
             })
             .map_postfix(|lhs, op| {
                 let lhs = lhs?;
                 if is_relational(&lhs) {
-                    return err(
-                        span(&op),
-                        format!("unexpected token: {}", first_word(op.as_str())),
-                    );
+                    return err(span(&op), format!("unexpected token: {}", first_word(op.as_str())));
                 }
                 let sp = join(lhs.span, span(&op));
                 let is_as = op.as_rule() == Rule::as_op;
@@ -1066,15 +898,9 @@ impl Builder {
                 };
                 Ok(expr(
                     if is_as {
-                        ExprKind::As {
-                            expr: boxed(lhs),
-                            ty,
-                        }
+                        ExprKind::As { expr: boxed(lhs), ty }
                     } else {
-                        ExprKind::InstanceOf {
-                            expr: boxed(lhs),
-                            ty,
-                        }
+                        ExprKind::InstanceOf { expr: boxed(lhs), ty }
                     },
                     sp,
                 ))
@@ -1083,35 +909,13 @@ impl Builder {
                 let lhs = lhs?;
                 let rhs = rhs?;
                 let sp = join(lhs.span, rhs.span);
-                let b = |o| {
-                    Ok(expr(
-                        ExprKind::Binary {
-                            op: o,
-                            lhs: boxed(lhs.clone()),
-                            rhs: boxed(rhs.clone()),
-                        },
-                        sp,
-                    ))
-                };
+                let b = |o| Ok(expr(ExprKind::Binary { op: o, lhs: boxed(lhs.clone()), rhs: boxed(rhs.clone()) }, sp));
                 match op.as_rule() {
                     Rule::ternary => {
                         let mid = self.expression(next(&mut op.into_inner(), sp)?)?;
-                        Ok(expr(
-                            ExprKind::Ternary {
-                                cond: boxed(lhs),
-                                then: boxed(mid),
-                                otherwise: boxed(rhs),
-                            },
-                            sp,
-                        ))
+                        Ok(expr(ExprKind::Ternary { cond: boxed(lhs), then: boxed(mid), otherwise: boxed(rhs) }, sp))
                     }
-                    Rule::elvis => Ok(expr(
-                        ExprKind::Elvis {
-                            value: boxed(lhs),
-                            fallback: boxed(rhs),
-                        },
-                        sp,
-                    )),
+                    Rule::elvis => Ok(expr(ExprKind::Elvis { value: boxed(lhs), fallback: boxed(rhs) }, sp)),
                     Rule::range_incl | Rule::range_excl => Ok(expr(
                         ExprKind::Range {
                             from: boxed(lhs),
@@ -1120,13 +924,8 @@ impl Builder {
                         },
                         sp,
                     )),
-                    Rule::lt | Rule::le | Rule::gt | Rule::ge | Rule::in_op
-                        if is_relational(&lhs) =>
-                    {
-                        err(
-                            span(&op),
-                            format!("unexpected token: {}", op.as_str().trim()),
-                        )
+                    Rule::lt | Rule::le | Rule::gt | Rule::ge | Rule::in_op if is_relational(&lhs) => {
+                        err(span(&op), format!("unexpected token: {}", op.as_str().trim()))
                     }
                     Rule::or => b(BinaryOp::Or),
                     Rule::and => b(BinaryOp::And),
@@ -1165,19 +964,9 @@ impl Builder {
         let mut cur = self.primary(next(&mut it, sp)?)?;
         for s in it {
             if s.as_rule() == Rule::post_op {
-                let op = if s.as_str() == "++" {
-                    UnaryOp::PostInc
-                } else {
-                    UnaryOp::PostDec
-                };
+                let op = if s.as_str() == "++" { UnaryOp::PostInc } else { UnaryOp::PostDec };
                 let ssp = join(cur.span, span(&s));
-                cur = expr(
-                    ExprKind::Unary {
-                        op,
-                        operand: boxed(cur),
-                    },
-                    ssp,
-                );
+                cur = expr(ExprKind::Unary { op, operand: boxed(cur) }, ssp);
             } else {
                 cur = self.selector(cur, s)?;
             }
@@ -1196,42 +985,19 @@ impl Builder {
                     "?." => DotOp::Safe,
                     "*." => DotOp::Spread,
                     "?.@" | "*.@" | ".@" => DotOp::Field,
-                    ".&" => {
-                        return Ok(expr(
-                            ExprKind::MethodRef {
-                                object: boxed(cur),
-                                name,
-                            },
-                            sp,
-                        ))
-                    }
+                    ".&" => return Ok(expr(ExprKind::MethodRef { object: boxed(cur), name }, sp)),
                     _ => DotOp::Dot,
                 };
-                expr(
-                    ExprKind::Property {
-                        object: boxed(cur),
-                        op,
-                        name,
-                    },
-                    sp,
-                )
+                expr(ExprKind::Property { object: boxed(cur), op, name }, sp)
             }
             Rule::arguments => {
                 let args = self.args(s)?;
                 into_call(cur, args, true, sp.end)
             }
-            Rule::appended_closure => {
-                append_closure(cur, self.closure(next(&mut s.into_inner(), sp)?)?)
-            }
+            Rule::appended_closure => append_closure(cur, self.closure(next(&mut s.into_inner(), sp)?)?),
             Rule::index => {
                 let index = s.into_inner().map(|a| self.arg(a)).collect::<R<Vec<_>>>()?;
-                expr(
-                    ExprKind::Index {
-                        object: boxed(cur),
-                        index,
-                    },
-                    sp,
-                )
+                expr(ExprKind::Index { object: boxed(cur), index }, sp)
             }
             other => return err(sp, format!("internal: unexpected selector {other:?}")),
         })
@@ -1243,10 +1009,7 @@ impl Builder {
         Ok(match inner.as_rule() {
             Rule::identifier | Rule::keyword_name => MemberName::Name(inner.as_str().to_string()),
             _ => match self.primary(inner)? {
-                Expr {
-                    kind: ExprKind::Str { value, .. },
-                    ..
-                } => MemberName::Name(value),
+                Expr { kind: ExprKind::Str { value, .. }, .. } => MemberName::Name(value),
                 e => MemberName::Dynamic(boxed(e)),
             },
         })
@@ -1265,10 +1028,9 @@ impl Builder {
                 value: self.expression(next(&mut a.into_inner(), sp)?)?,
                 span: sp,
             }),
-            Rule::spread => Arg::Positional(expr(
-                ExprKind::Spread(boxed(self.expression(next(&mut a.into_inner(), sp)?)?)),
-                sp,
-            )),
+            Rule::spread => {
+                Arg::Positional(expr(ExprKind::Spread(boxed(self.expression(next(&mut a.into_inner(), sp)?)?)), sp))
+            }
             _ => Arg::Positional(self.expression(a)?),
         })
     }
@@ -1279,21 +1041,13 @@ impl Builder {
         let label = next(&mut next(&mut it, sp)?.into_inner(), sp)?;
         let lsp = span(&label);
         let key = match label.as_rule() {
-            Rule::identifier | Rule::keyword_name => expr(
-                ExprKind::Str {
-                    value: label.as_str().to_string(),
-                    quote: Quote::Single,
-                },
-                lsp,
-            ),
+            Rule::identifier | Rule::keyword_name => {
+                expr(ExprKind::Str { value: label.as_str().to_string(), quote: Quote::Single }, lsp)
+            }
             _ => self.primary(label)?,
         };
         let value = self.expression(next(&mut it, sp)?)?;
-        Ok(MapEntry {
-            key: MapKey::Expr(key),
-            value,
-            span: sp,
-        })
+        Ok(MapEntry { key: MapKey::Expr(key), value, span: sp })
     }
 
     /// The silent alternatives of `operand` and `primary` reach here as their own rules.
@@ -1315,9 +1069,7 @@ impl Builder {
             Rule::kw_this => expr(ExprKind::This, sp),
             Rule::kw_super => expr(ExprKind::Super, sp),
             Rule::identifier => expr(ExprKind::Var(p.as_str().to_string()), sp),
-            Rule::string_lit | Rule::gstring_lit | Rule::slashy_lit | Rule::dollar_slashy_lit => {
-                self.string(p)?
-            }
+            Rule::string_lit | Rule::gstring_lit | Rule::slashy_lit | Rule::dollar_slashy_lit => self.string(p)?,
             Rule::paren_expr => {
                 let inner = self.expression(next(&mut p.into_inner(), sp)?)?;
                 expr(ExprKind::Paren(boxed(inner)), sp)
@@ -1338,9 +1090,7 @@ impl Builder {
                 for e in p.into_inner() {
                     match self.arg(e)? {
                         Arg::Positional(x) => items.push(x),
-                        Arg::Named(m) => {
-                            return err(m.span, "a list cannot hold `key: value` entries")
-                        }
+                        Arg::Named(m) => return err(m.span, "a list cannot hold `key: value` entries"),
                     }
                 }
                 expr(ExprKind::List(items), sp)
@@ -1353,18 +1103,8 @@ impl Builder {
                 let rest = next(&mut it, sp)?;
                 if rest.as_rule() == Rule::array_dims {
                     let extra = rest.as_str().matches("[]").count() as u32;
-                    let sizes = rest
-                        .into_inner()
-                        .map(|e| self.expression(e))
-                        .collect::<R<Vec<_>>>()?;
-                    expr(
-                        ExprKind::NewArray {
-                            ty,
-                            sizes,
-                            extra_dims: extra,
-                        },
-                        sp,
-                    )
+                    let sizes = rest.into_inner().map(|e| self.expression(e)).collect::<R<Vec<_>>>()?;
+                    expr(ExprKind::NewArray { ty, sizes, extra_dims: extra }, sp)
                 } else {
                     let args = self.args(rest)?;
                     let body = it.next().map(|b| self.members(b)).transpose()?;
@@ -1372,12 +1112,7 @@ impl Builder {
                 }
             }
             Rule::primitive_class => {
-                let mut t = Type {
-                    name: String::new(),
-                    args: Vec::new(),
-                    dims: 0,
-                    span: sp,
-                };
+                let mut t = Type { name: String::new(), args: Vec::new(), dims: 0, span: sp };
                 self.type_parts(p, &mut t)?;
                 expr(ExprKind::ClassLiteral(t), sp)
             }
@@ -1393,11 +1128,7 @@ impl Builder {
         let mut body = Vec::new();
         for c in p.into_inner() {
             if c.as_rule() == Rule::closure_params {
-                params = Some(
-                    c.into_inner()
-                        .map(|q| self.param(q))
-                        .collect::<R<Vec<_>>>()?,
-                );
+                params = Some(c.into_inner().map(|q| self.param(q)).collect::<R<Vec<_>>>()?);
             } else {
                 body.push(self.statement(c)?);
             }
@@ -1425,9 +1156,7 @@ impl Builder {
         let mut text = String::new();
         for c in inner.into_inner() {
             match c.as_rule() {
-                Rule::sq_part | Rule::sq3_part | Rule::dq_part | Rule::dq3_part => {
-                    unescape(c.as_str(), &mut text)
-                }
+                Rule::sq_part | Rule::sq3_part | Rule::dq_part | Rule::dq3_part => unescape(c.as_str(), &mut text),
                 Rule::slashy_part => text.push_str(&c.as_str().replace("\\/", "/")),
                 Rule::slashy_dollar | Rule::dollar_slashy_dollar | Rule::dollar_slashy_part => {
                     text.push_str(c.as_str())
@@ -1474,11 +1203,7 @@ impl Builder {
         let mut body = Vec::new();
         for c in p.into_inner() {
             if c.as_rule() == Rule::closure_params {
-                params = Some(
-                    c.into_inner()
-                        .map(|q| self.param(q))
-                        .collect::<R<Vec<_>>>()?,
-                );
+                params = Some(c.into_inner().map(|q| self.param(q)).collect::<R<Vec<_>>>()?);
             } else {
                 body.push(self.statement(c)?);
             }
@@ -1487,11 +1212,7 @@ impl Builder {
             match body.len() {
                 0 => return Ok(expr(ExprKind::Null, sp)),
                 1 if matches!(body[0].kind, StmtKind::Expr(_)) => {
-                    if let Some(Stmt {
-                        kind: StmtKind::Expr(e),
-                        ..
-                    }) = body.pop()
-                    {
+                    if let Some(Stmt { kind: StmtKind::Expr(e), .. }) = body.pop() {
                         return Ok(e);
                     }
                 }
@@ -1518,39 +1239,13 @@ fn args_end(args: &[Arg], fallback: Span) -> u32 {
 fn append_closure(cur: Expr, closure: Expr) -> Expr {
     let sp = join(cur.span, closure.span);
     match cur.kind {
-        ExprKind::MethodCall {
-            object,
-            op,
-            name,
-            mut args,
-            parens: true,
-        } => {
+        ExprKind::MethodCall { object, op, name, mut args, parens: true } => {
             args.push(Arg::Positional(closure));
-            expr(
-                ExprKind::MethodCall {
-                    object,
-                    op,
-                    name,
-                    args,
-                    parens: true,
-                },
-                sp,
-            )
+            expr(ExprKind::MethodCall { object, op, name, args, parens: true }, sp)
         }
-        ExprKind::Call {
-            callee,
-            mut args,
-            parens: true,
-        } => {
+        ExprKind::Call { callee, mut args, parens: true } => {
             args.push(Arg::Positional(closure));
-            expr(
-                ExprKind::Call {
-                    callee,
-                    args,
-                    parens: true,
-                },
-                sp,
-            )
+            expr(ExprKind::Call { callee, args, parens: true }, sp)
         }
         _ => into_call(cur, vec![Arg::Positional(closure)], true, sp.end),
     }
@@ -1558,47 +1253,20 @@ fn append_closure(cur: Expr, closure: Expr) -> Expr {
 
 /// `x(args)`: a method call when `x` names a method (`foo`, `obj.foo`), else a call of the value.
 fn into_call(cur: Expr, args: Vec<Arg>, parens: bool, end: u32) -> Expr {
-    let sp = Span {
-        start: cur.span.start,
-        end,
-    };
+    let sp = Span { start: cur.span.start, end };
     match cur.kind {
-        ExprKind::Var(name) => expr(
-            ExprKind::MethodCall {
-                object: None,
-                op: DotOp::Dot,
-                name: MemberName::Name(name),
-                args,
-                parens,
-            },
-            sp,
-        ),
-        ExprKind::Property { object, op, name } => expr(
-            ExprKind::MethodCall {
-                object: Some(object),
-                op,
-                name,
-                args,
-                parens,
-            },
-            sp,
-        ),
-        _ => expr(
-            ExprKind::Call {
-                callee: boxed(cur),
-                args,
-                parens,
-            },
-            sp,
-        ),
+        ExprKind::Var(name) => {
+            expr(ExprKind::MethodCall { object: None, op: DotOp::Dot, name: MemberName::Name(name), args, parens }, sp)
+        }
+        ExprKind::Property { object, op, name } => {
+            expr(ExprKind::MethodCall { object: Some(object), op, name, args, parens }, sp)
+        }
+        _ => expr(ExprKind::Call { callee: boxed(cur), args, parens }, sp),
     }
 }
 
 fn ident(p: &P) -> Ident {
-    Ident {
-        name: p.as_str().to_string(),
-        span: span(p),
-    }
+    Ident { name: p.as_str().to_string(), span: span(p) }
 }
 
 fn next<'i>(it: &mut Pairs<'i, Rule>, sp: Span) -> R<P<'i>> {
@@ -1617,10 +1285,10 @@ fn need<T>(v: Option<T>, sp: Span) -> R<T> {
 
 fn number(text: &str) -> Number {
     let lower = text.to_ascii_lowercase();
-    let (radix, body) = if lower.starts_with("0x") {
-        (16, &lower[2..])
-    } else if lower.starts_with("0b") {
-        (2, &lower[2..])
+    let (radix, body) = if let Some(rest) = lower.strip_prefix("0x") {
+        (16, rest)
+    } else if let Some(rest) = lower.strip_prefix("0b") {
+        (2, rest)
     } else {
         (10, &lower[..])
     };
@@ -1636,17 +1304,8 @@ fn number(text: &str) -> Number {
         None => body,
     };
     let decimal = radix == 10 && (digits.contains('.') || digits.contains('e'));
-    let radix = if radix == 10 && !decimal && digits.len() > 1 && digits.starts_with('0') {
-        8
-    } else {
-        radix
-    };
-    Number {
-        text: text.to_string(),
-        radix,
-        decimal,
-        suffix: text.chars().last().filter(|_| suffix.is_some()),
-    }
+    let radix = if radix == 10 && !decimal && digits.len() > 1 && digits.starts_with('0') { 8 } else { radix };
+    Number { text: text.to_string(), radix, decimal, suffix: text.chars().last().filter(|_| suffix.is_some()) }
 }
 
 /// Groovy's escapes in quoted strings; a backslash before a newline joins the lines.

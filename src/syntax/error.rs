@@ -28,13 +28,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(span: Span, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
-            span,
-            message: message.into(),
-            label: None,
-            related: None,
-            valid_prefix: None,
-        }
+        SyntaxError { span, message: message.into(), label: None, related: None, valid_prefix: None }
     }
 
     fn with_label(mut self, label: impl Into<String>) -> SyntaxError {
@@ -91,10 +85,7 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
     let result = GroovyParser::parse(Rule::script, &folded.text);
     pest::set_error_detail(false);
     let Err(e) = result else {
-        return SyntaxError::new(
-            Span::new(0, 0),
-            "internal: the parse failed once and then succeeded",
-        );
+        return SyntaxError::new(Span::new(0, 0), "internal: the parse failed once and then succeeded");
     };
     let pos = match e.location {
         InputLocation::Pos(p) => p,
@@ -112,13 +103,12 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
                 let (l, c) = index.line_col(at);
                 let mut err = SyntaxError::new(
                     Span::new(m.at, m.at + 1),
-                    format!("found `{found}` where `{close}` was expected to close the `{open}` at line {l}, column {c}"),
+                    format!(
+                        "found `{found}` where `{close}` was expected to close the `{open}` at line {l}, column {c}"
+                    ),
                 )
                 .with_label(format!("expected `{close}`"));
-                err.related = Some((
-                    Span::new(at, at + 1),
-                    format!("this `{open}` is not closed"),
-                ));
+                err.related = Some((Span::new(at, at + 1), format!("this `{open}` is not closed")));
                 err
             }
             None => SyntaxError::new(
@@ -134,29 +124,22 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
             let close = closer_for(open);
             let mut err = SyntaxError::new(
                 Span::new(source.len(), source.len()),
-                format!("the file ends before the {} opened at line {l}, column {c} is closed with `{close}`", what_is_open(open)),
+                format!(
+                    "the file ends before the {} opened at line {l}, column {c} is closed with `{close}`",
+                    what_is_open(open)
+                ),
             )
             .with_label(format!("expected `{close}`"));
-            err.related = Some((
-                Span::new(at, at + open.len()),
-                format!("`{open}` opened here"),
-            ));
+            err.related = Some((Span::new(at, at + open.len()), format!("`{open}` opened here")));
             return err;
         }
     }
 
     let expected = match e.parse_attempts() {
         Some(a) => {
-            let rules = a
-                .call_stacks()
-                .into_iter()
-                .map(|s| s.deepest.get_rule().copied().or(s.parent))
-                .collect::<Vec<_>>();
-            let tokens = a
-                .expected_tokens()
-                .into_iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>();
+            let rules =
+                a.call_stacks().into_iter().map(|s| s.deepest.get_rule().copied().or(s.parent)).collect::<Vec<_>>();
+            let tokens = a.expected_tokens().into_iter().map(|t| t.to_string()).collect::<Vec<_>>();
             expected_words(&rules, &tokens)
         }
         None => Vec::new(),
@@ -189,10 +172,7 @@ fn hint(source: &str, pos: usize) -> Option<String> {
         );
     }
     if rest.starts_with('$') {
-        return Some(
-            "in a double-quoted string `$` starts an interpolation; write `\\$` for a dollar sign"
-                .into(),
-        );
+        return Some("in a double-quoted string `$` starts an interpolation; write `\\$` for a dollar sign".into());
     }
     if rest.starts_with('\\') {
         return Some(
@@ -213,11 +193,8 @@ fn describe_found(text: &str, pos: usize) -> (String, usize) {
         return ("end of line".into(), 0);
     }
     if c.is_alphanumeric() || c == '_' || c == '$' {
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-            .take(40)
-            .collect();
+        let word: String =
+            rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').take(40).collect();
         let len = word.len();
         return (format!("`{word}`"), len);
     }
@@ -245,9 +222,7 @@ fn expected_words(rules: &[Option<Rule>], tokens: &[String]) -> Vec<String> {
     }
     for t in tokens {
         let w = match t.as_str() {
-            ")" | "]" | "}" | "," | ":" | ";" | "->" | "(" | "{" | "[" | "=" => {
-                Some((1, format!("`{t}`")))
-            }
+            ")" | "]" | "}" | "," | ":" | ";" | "->" | "(" | "{" | "[" | "=" => Some((1, format!("`{t}`"))),
             "catch" | "finally" | "else" | "case" | "default" | "in" => Some((2, format!("`{t}`"))),
             _ => None,
         };
@@ -271,20 +246,19 @@ fn rule_word(rule: Rule) -> Option<(u8, String)> {
         block | class_body | enum_body => (1, "`{`"),
         arguments | params => (1, "`(`"),
         identifier | method_name => (3, "a name"),
-        expression | statement_expression | conditional | unary_operand | number | string_lit
-        | gstring_lit | slashy_lit | dollar_slashy_lit | list_lit | map_lit | empty_map
-        | closure | paren_expr | new_expr | kw_true | kw_false | kw_null | kw_this | kw_super
-        | command_args | named_arg => (3, "an expression"),
-        decl_type | any_type | class_type | primitive_type | return_type | param_type
-        | type_list => (3, "a type"),
+        expression | statement_expression | conditional | unary_operand | number | string_lit | gstring_lit
+        | slashy_lit | dollar_slashy_lit | list_lit | map_lit | empty_map | closure | paren_expr | new_expr
+        | kw_true | kw_false | kw_null | kw_this | kw_super | command_args | named_arg => (3, "an expression"),
+        decl_type | any_type | class_type | primitive_type | return_type | param_type | type_list => (3, "a type"),
         case_label => (2, "`case` or `default`"),
         catch_clause => (2, "`catch`"),
         finally_clause => (2, "`finally`"),
         kw_else => (2, "`else`"),
         qualified_name => (3, "a name"),
         declarator => (3, "a variable name"),
-        if_stmt | for_stmt | while_stmt | switch_stmt | try_stmt | return_stmt | var_decl
-        | expr_stmt => (4, "a statement"),
+        if_stmt | for_stmt | while_stmt | switch_stmt | try_stmt | return_stmt | var_decl | expr_stmt => {
+            (4, "a statement")
+        }
         _ => return None,
     };
     Some((w.0, w.1.to_string()))

@@ -28,10 +28,7 @@ pub fn parse(source: &str) -> Result<Script, SyntaxError> {
     match GroovyParser::parse(Rule::script, &folded.text) {
         Ok(mut pairs) => match pairs.next() {
             Some(script) => build::Builder::new().script(script),
-            None => Err(SyntaxError::new(
-                ast::Span::new(0, 0),
-                "internal: empty parse",
-            )),
+            None => Err(SyntaxError::new(ast::Span::new(0, 0), "internal: empty parse")),
         },
         Err(_) => Err(error::explain(source, &folded)),
     }
@@ -51,15 +48,10 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
             let at = e.valid_up_to();
             let mut err = SyntaxError::new(
                 ast::Span::new(at, at + 1),
-                format!(
-                    "the file is not UTF-8: byte 0x{:02x} cannot start a character here",
-                    bytes[at]
-                ),
+                format!("the file is not UTF-8: byte 0x{:02x} cannot start a character here", bytes[at]),
             );
             err.valid_prefix = Some(at);
-            err.label = Some(
-                "Jenkins reads Jenkinsfiles as UTF-8; re-save the file in that encoding".into(),
-            );
+            err.label = Some("Jenkins reads Jenkinsfiles as UTF-8; re-save the file in that encoding".into());
             return Err(err);
         }
     };
@@ -97,10 +89,7 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 }

@@ -82,12 +82,7 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
         match stack.last().copied() {
             Some(Frame::Str(kind, _)) => {
                 match kind {
-                    StrKind::Single
-                    | StrKind::TripleSingle
-                    | StrKind::Double
-                    | StrKind::TripleDouble
-                        if b == b'\\' =>
-                    {
+                    StrKind::Single | StrKind::TripleSingle | StrKind::Double | StrKind::TripleDouble if b == b'\\' => {
                         i += 2;
                         continue;
                     }
@@ -129,10 +124,7 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
                         i += 2;
                         continue;
                     }
-                    StrKind::Double
-                    | StrKind::TripleDouble
-                    | StrKind::Slashy
-                    | StrKind::DollarSlashy
+                    StrKind::Double | StrKind::TripleDouble | StrKind::Slashy | StrKind::DollarSlashy
                         if starts(i, b"${") =>
                     {
                         stack.push(Frame::Interp(i));
@@ -177,21 +169,13 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
                         stack.push(Frame::Str(StrKind::Slashy, i));
                     }
                     b'\'' => {
-                        let kind = if starts(i, b"'''") {
-                            StrKind::TripleSingle
-                        } else {
-                            StrKind::Single
-                        };
+                        let kind = if starts(i, b"'''") { StrKind::TripleSingle } else { StrKind::Single };
                         stack.push(Frame::Str(kind, i));
                         i += kind.opener().len();
                         continue;
                     }
                     b'"' => {
-                        let kind = if starts(i, b"\"\"\"") {
-                            StrKind::TripleDouble
-                        } else {
-                            StrKind::Double
-                        };
+                        let kind = if starts(i, b"\"\"\"") { StrKind::TripleDouble } else { StrKind::Double };
                         stack.push(Frame::Str(kind, i));
                         i += kind.opener().len();
                         continue;
@@ -219,19 +203,11 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
                                 stack.pop();
                             }
                             Some(Frame::Bracket(open, at)) => {
-                                mismatch.get_or_insert(Mismatch {
-                                    at: i,
-                                    found: b,
-                                    open: Some((open, at)),
-                                });
+                                mismatch.get_or_insert(Mismatch { at: i, found: b, open: Some((open, at)) });
                                 stack.pop();
                             }
                             _ => {
-                                mismatch.get_or_insert(Mismatch {
-                                    at: i,
-                                    found: b,
-                                    open: None,
-                                });
+                                mismatch.get_or_insert(Mismatch { at: i, found: b, open: None });
                             }
                         }
                         ending = true;
@@ -277,12 +253,7 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
         Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     };
-    Folded {
-        text,
-        max_depth,
-        unclosed,
-        mismatch,
-    }
+    Folded { text, max_depth, unclosed, mismatch }
 }
 
 #[cfg(test)]
@@ -302,10 +273,7 @@ mod tests {
     #[test]
     fn strings_and_comments_are_left_alone() {
         let src = "f('''a\nb''', \"x${ [1,\n2] }y\", /re\n/ // (\n)\n";
-        assert_eq!(
-            fold(src).text,
-            "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n"
-        );
+        assert_eq!(fold(src).text, "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n");
     }
 
     #[test]
