@@ -1,7 +1,9 @@
 //! Groovy's lexer ignores a newline while it is inside `(...)` or `[...]` (but not inside a `{...}` opened
 //! within them, nor inside strings). A PEG grammar cannot switch its whitespace by context, so this pass
 //! reproduces the rule before the grammar runs: each such newline becomes a space, which keeps every byte
-//! offset, and so every span, unchanged. The same walk notes what the error messages need: the deepest
+//! offset, and so every span, unchanged. Comments and backslash line-joins become spaces the same way, so
+//! the grammar's implicit whitespace is plain blanks: the parser tries whitespace between every two
+//! tokens, and that is much cheaper than trying comments there too. The same walk notes what the error messages need: the deepest
 //! nesting and the bracket or string left open at the end.
 //!
 //! Not for: deciding anything the grammar decides. Where `/` starts a regex it follows Groovy's lexer rule
@@ -57,6 +59,15 @@ impl StrKind {
             StrKind::Slashy => "/",
             StrKind::DollarSlashy => "$/",
         }
+    }
+}
+
+/// Replaces `bytes[start..end]` by spaces in the output (a multi-byte character becomes several spaces,
+/// so offsets stay put).
+fn blank(out: &mut Option<Vec<u8>>, bytes: &[u8], start: usize, end: usize) {
+    let buf = out.get_or_insert_with(|| bytes.to_vec());
+    for b in &mut buf[start..end] {
+        *b = b' ';
     }
 }
 
@@ -144,25 +155,34 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
                             out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
                         }
                     }
-                    b'\\' if i + 1 < n && (bytes[i + 1] == b'\n' || bytes[i + 1] == b'\r') => {}
+                    // A backslash before a newline joins the lines: both become spaces.
+                    b'\\' if i + 1 < n && (bytes[i + 1] == b'\n' || bytes[i + 1] == b'\r') => {
+                        let end = if starts(i + 1, b"\r\n") { i + 3 } else { i + 2 };
+                        blank(&mut out, bytes, i, end);
+                        i = end;
+                        continue;
+                    }
                     b'/' if starts(i, b"//") => {
-                        // Inside brackets the newline that ends this comment becomes a space, so the
-                        // comment itself must go too, or it would run on over the next line.
-                        let blank = matches!(top, Some(Frame::Bracket(b'(' | b'[', _)));
+                        let start = i;
                         while i < n && bytes[i] != b'\n' && bytes[i] != b'\r' {
-                            if blank {
-                                out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
-                            }
                             i += 1;
                         }
+                        blank(&mut out, bytes, start, i);
                         continue;
                     }
                     b'/' if starts(i, b"/*") => {
+                        let start = i;
                         i += 2;
                         while i < n && !starts(i, b"*/") {
                             i += 1;
                         }
-                        i = (i + 2).min(n);
+                        if i < n {
+                            i += 2;
+                            blank(&mut out, bytes, start, i);
+                        } else {
+                            // Unclosed: leave it for the grammar to report.
+                            i = n;
+                        }
                         continue;
                     }
                     b'/' if !ending => {
