@@ -1022,7 +1022,7 @@ impl Builder {
     fn arg(&self, a: P) -> R<Arg> {
         let sp = span(&a);
         Ok(match a.as_rule() {
-            Rule::named_arg => Arg::Named(self.named(a)?),
+            Rule::arg_entry => self.arg_entry(a)?,
             Rule::spread_map => Arg::Named(MapEntry {
                 key: MapKey::Spread,
                 value: self.expression(next(&mut a.into_inner(), sp)?)?,
@@ -1035,19 +1035,29 @@ impl Builder {
         })
     }
 
-    fn named(&self, p: P) -> R<MapEntry> {
+    /// `value` or `label: value`; a label is a name (a string key), a string, a number or `(expr)`.
+    fn arg_entry(&self, p: P) -> R<Arg> {
         let sp = span(&p);
         let mut it = p.into_inner();
-        let label = next(&mut next(&mut it, sp)?.into_inner(), sp)?;
-        let lsp = span(&label);
-        let key = match label.as_rule() {
-            Rule::identifier | Rule::keyword_name => {
-                expr(ExprKind::Str { value: label.as_str().to_string(), quote: Quote::Single }, lsp)
+        let first = next(&mut it, sp)?;
+        let Some(value) = it.next() else { return Ok(Arg::Positional(self.expression(first)?)) };
+        let key = if first.as_rule() == Rule::keyword_label {
+            expr(ExprKind::Str { value: first.as_str().to_string(), quote: Quote::Single }, span(&first))
+        } else {
+            let e = self.expression(first)?;
+            match e.kind {
+                ExprKind::Var(name) => expr(ExprKind::Str { value: name, quote: Quote::Single }, e.span),
+                ExprKind::Str { .. } | ExprKind::GString { .. } | ExprKind::Number(_) | ExprKind::Paren(_) => e,
+                _ => {
+                    return err(
+                        e.span,
+                        "unexpected `:`: a key before `:` must be a name, a string, a number or an expression in parentheses",
+                    )
+                }
             }
-            _ => self.primary(label)?,
         };
-        let value = self.expression(next(&mut it, sp)?)?;
-        Ok(MapEntry { key: MapKey::Expr(key), value, span: sp })
+        let value = self.expression(value)?;
+        Ok(Arg::Named(MapEntry { key: MapKey::Expr(key), value, span: sp }))
     }
 
     /// The silent alternatives of `operand` and `primary` reach here as their own rules.
@@ -1075,25 +1085,20 @@ impl Builder {
                 expr(ExprKind::Paren(boxed(inner)), sp)
             }
             Rule::empty_map => expr(ExprKind::Map(Vec::new()), sp),
-            Rule::map_lit => {
-                let mut entries = Vec::new();
-                for e in p.into_inner() {
-                    match self.arg(e)? {
-                        Arg::Named(m) => entries.push(m),
-                        Arg::Positional(x) => return err(x.span, "expected `key: value` in a map"),
-                    }
-                }
-                expr(ExprKind::Map(entries), sp)
-            }
             Rule::list_lit => {
+                let args = p.into_inner().map(|e| self.arg(e)).collect::<R<Vec<_>>>()?;
+                let is_map = matches!(args.first(), Some(Arg::Named(_)));
                 let mut items = Vec::new();
-                for e in p.into_inner() {
-                    match self.arg(e)? {
-                        Arg::Positional(x) => items.push(x),
-                        Arg::Named(m) => return err(m.span, "a list cannot hold `key: value` entries"),
+                let mut entries = Vec::new();
+                for a in args {
+                    match (a, is_map) {
+                        (Arg::Positional(x), false) => items.push(x),
+                        (Arg::Named(m), true) => entries.push(m),
+                        (Arg::Positional(x), true) => return err(x.span, "expected `key: value`: this is a map"),
+                        (Arg::Named(m), false) => return err(m.span, "unexpected `key: value`: this is a list"),
                     }
                 }
-                expr(ExprKind::List(items), sp)
+                expr(if is_map { ExprKind::Map(entries) } else { ExprKind::List(items) }, sp)
             }
             Rule::closure => self.closure(p)?,
             Rule::new_expr => {
@@ -1156,8 +1161,11 @@ impl Builder {
         let mut text = String::new();
         for c in inner.into_inner() {
             match c.as_rule() {
-                Rule::sq_part | Rule::sq3_part | Rule::dq_part | Rule::dq3_part => unescape(c.as_str(), &mut text),
-                Rule::slashy_part => text.push_str(&c.as_str().replace("\\/", "/")),
+                Rule::sq_part | Rule::sq3_part | Rule::dq_part | Rule::dq3_part | Rule::slashy_part => {
+                    text.push_str(c.as_str())
+                }
+                Rule::escape => unescape(c.as_str(), &mut text),
+                Rule::slashy_backslash => text.push_str(if c.as_str() == "\\/" { "/" } else { "\\" }),
                 Rule::slashy_dollar | Rule::dollar_slashy_dollar | Rule::dollar_slashy_part => {
                     text.push_str(c.as_str())
                 }
@@ -1202,10 +1210,10 @@ impl Builder {
         let mut params = None;
         let mut body = Vec::new();
         for c in p.into_inner() {
-            if c.as_rule() == Rule::closure_params {
-                params = Some(c.into_inner().map(|q| self.param(q)).collect::<R<Vec<_>>>()?);
-            } else {
-                body.push(self.statement(c)?);
+            match c.as_rule() {
+                Rule::closure_params => params = Some(c.into_inner().map(|q| self.param(q)).collect::<R<Vec<_>>>()?),
+                Rule::expression => return self.expression(c),
+                _ => body.push(self.statement(c)?),
             }
         }
         if params.is_none() {

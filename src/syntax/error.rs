@@ -247,8 +247,8 @@ fn rule_word(rule: Rule) -> Option<(u8, String)> {
         arguments | params => (1, "`(`"),
         identifier | method_name => (3, "a name"),
         expression | statement_expression | conditional | unary_operand | number | string_lit | gstring_lit
-        | slashy_lit | dollar_slashy_lit | list_lit | map_lit | empty_map | closure | paren_expr | new_expr
-        | kw_true | kw_false | kw_null | kw_this | kw_super | command_args | named_arg => (3, "an expression"),
+        | slashy_lit | dollar_slashy_lit | list_lit | empty_map | closure | paren_expr | new_expr | kw_true
+        | kw_false | kw_null | kw_this | kw_super | command_args | arg_entry => (3, "an expression"),
         decl_type | any_type | class_type | primitive_type | return_type | param_type | type_list => (3, "a type"),
         case_label => (2, "`case` or `default`"),
         catch_clause => (2, "`catch`"),
