@@ -10,8 +10,8 @@ use crate::syntax::{LineIndex, SyntaxError};
 /// Renders a syntax error found in `source` (the file's text; for non-UTF-8 input, its lossy decoding).
 pub fn render_syntax_error(path: &str, source: &str, err: &SyntaxError, color: bool) -> String {
     let index = LineIndex::new(source);
-    let start = (err.span.start as usize).min(source.len());
-    let end = (err.span.end as usize).clamp(start, source.len());
+    let start = floor_char(source, err.span.start as usize);
+    let end = ceil_char(source, (err.span.end as usize).max(start));
     let (line, col) = index.line_col(start);
     let mut out = format!("{path}:{line}:{col}: error: {}\n", err.message);
     if source.is_empty() {
@@ -27,8 +27,8 @@ pub fn render_syntax_error(path: &str, source: &str, err: &SyntaxError, color: b
         if span.start == err.span.start {
             note = Some(text.as_str());
         } else {
-            let s = (span.start as usize).min(source.len());
-            let e = (span.end as usize).clamp(s, source.len());
+            let s = floor_char(source, span.start as usize);
+            let e = ceil_char(source, (span.end as usize).max(s));
             snippet = snippet.annotation(AnnotationKind::Context.span(s..e).label(text.as_str()));
         }
     }
@@ -40,4 +40,22 @@ pub fn render_syntax_error(path: &str, source: &str, err: &SyntaxError, color: b
     out.push_str(&renderer.render(&[group]));
     out.push('\n');
     out
+}
+
+/// Spans come from byte offsets; the renderer needs them on character boundaries (a lossily decoded
+/// non-UTF-8 file has 3-byte replacement characters where the raw file had 1 byte).
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }

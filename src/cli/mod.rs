@@ -63,7 +63,10 @@ pub fn main() -> ExitCode {
         Command::Lint { .. } => not_yet("lint", "linting"),
         Command::Agent => not_yet("agent", "the inbound agent"),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "jeeves", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jeeves", &mut script);
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &script);
             ExitCode::SUCCESS
         }
     }

@@ -21,6 +21,8 @@ type R<T> = Result<T, SyntaxError>;
 
 /// Deeper nesting than this is refused rather than risking the stack.
 const MAX_DEPTH: usize = 400;
+/// Operators in one expression, and selectors (`.x`, `(..)`, `[..]`) after one value, at most.
+const MAX_CHAIN: usize = 256;
 
 pub(crate) struct Builder {
     depth: Cell<usize>,
@@ -857,7 +859,13 @@ impl Builder {
     }
 
     fn conditional(&self, p: P) -> R<Expr> {
+        let sp = span(&p);
         let pairs = p.into_inner();
+        // The Pratt parser recurses once per prefix or right-associative operator, and every operator
+        // deepens the tree: a bound keeps both within the stack.
+        if pairs.clone().count() > 2 * MAX_CHAIN {
+            return err(sp, format!("this expression has more than {MAX_CHAIN} operators; split it into smaller ones"));
+        }
         pratt()
             .map_primary(|q| self.unary_operand(q))
             .map_prefix(|op, rhs| {
@@ -909,51 +917,51 @@ impl Builder {
                 let lhs = lhs?;
                 let rhs = rhs?;
                 let sp = join(lhs.span, rhs.span);
-                let b = |o| Ok(expr(ExprKind::Binary { op: o, lhs: boxed(lhs.clone()), rhs: boxed(rhs.clone()) }, sp));
-                match op.as_rule() {
+                let op_rule = op.as_rule();
+                let binary = match op_rule {
                     Rule::ternary => {
                         let mid = self.expression(next(&mut op.into_inner(), sp)?)?;
-                        Ok(expr(ExprKind::Ternary { cond: boxed(lhs), then: boxed(mid), otherwise: boxed(rhs) }, sp))
+                        return Ok(expr(
+                            ExprKind::Ternary { cond: boxed(lhs), then: boxed(mid), otherwise: boxed(rhs) },
+                            sp,
+                        ));
                     }
-                    Rule::elvis => Ok(expr(ExprKind::Elvis { value: boxed(lhs), fallback: boxed(rhs) }, sp)),
-                    Rule::range_incl | Rule::range_excl => Ok(expr(
-                        ExprKind::Range {
-                            from: boxed(lhs),
-                            to: boxed(rhs),
-                            inclusive: op.as_rule() == Rule::range_incl,
-                        },
-                        sp,
-                    )),
+                    Rule::elvis => return Ok(expr(ExprKind::Elvis { value: boxed(lhs), fallback: boxed(rhs) }, sp)),
+                    Rule::range_incl | Rule::range_excl => {
+                        let inclusive = op_rule == Rule::range_incl;
+                        return Ok(expr(ExprKind::Range { from: boxed(lhs), to: boxed(rhs), inclusive }, sp));
+                    }
                     Rule::lt | Rule::le | Rule::gt | Rule::ge | Rule::in_op if is_relational(&lhs) => {
-                        err(span(&op), format!("unexpected token: {}", op.as_str().trim()))
+                        return err(span(&op), format!("unexpected token: {}", op.as_str().trim()));
                     }
-                    Rule::or => b(BinaryOp::Or),
-                    Rule::and => b(BinaryOp::And),
-                    Rule::bit_or => b(BinaryOp::BitOr),
-                    Rule::bit_xor => b(BinaryOp::BitXor),
-                    Rule::bit_and => b(BinaryOp::BitAnd),
-                    Rule::regex_find => b(BinaryOp::RegexFind),
-                    Rule::regex_match => b(BinaryOp::RegexMatch),
-                    Rule::eq => b(BinaryOp::Eq),
-                    Rule::identical => b(BinaryOp::Identical),
-                    Rule::not_identical => b(BinaryOp::NotIdentical),
-                    Rule::ne => b(BinaryOp::Ne),
-                    Rule::compare => b(BinaryOp::Compare),
-                    Rule::lt => b(BinaryOp::Lt),
-                    Rule::le => b(BinaryOp::Le),
-                    Rule::gt => b(BinaryOp::Gt),
-                    Rule::ge => b(BinaryOp::Ge),
-                    Rule::in_op => b(BinaryOp::In),
-                    Rule::shl => b(BinaryOp::Shl),
-                    Rule::shr => b(BinaryOp::Shr),
-                    Rule::ushr => b(BinaryOp::Ushr),
-                    Rule::add => b(BinaryOp::Add),
-                    Rule::sub => b(BinaryOp::Sub),
-                    Rule::mul => b(BinaryOp::Mul),
-                    Rule::div => b(BinaryOp::Div),
-                    Rule::rem => b(BinaryOp::Rem),
-                    _ => b(BinaryOp::Pow),
-                }
+                    Rule::or => BinaryOp::Or,
+                    Rule::and => BinaryOp::And,
+                    Rule::bit_or => BinaryOp::BitOr,
+                    Rule::bit_xor => BinaryOp::BitXor,
+                    Rule::bit_and => BinaryOp::BitAnd,
+                    Rule::regex_find => BinaryOp::RegexFind,
+                    Rule::regex_match => BinaryOp::RegexMatch,
+                    Rule::eq => BinaryOp::Eq,
+                    Rule::identical => BinaryOp::Identical,
+                    Rule::not_identical => BinaryOp::NotIdentical,
+                    Rule::ne => BinaryOp::Ne,
+                    Rule::compare => BinaryOp::Compare,
+                    Rule::lt => BinaryOp::Lt,
+                    Rule::le => BinaryOp::Le,
+                    Rule::gt => BinaryOp::Gt,
+                    Rule::ge => BinaryOp::Ge,
+                    Rule::in_op => BinaryOp::In,
+                    Rule::shl => BinaryOp::Shl,
+                    Rule::shr => BinaryOp::Shr,
+                    Rule::ushr => BinaryOp::Ushr,
+                    Rule::add => BinaryOp::Add,
+                    Rule::sub => BinaryOp::Sub,
+                    Rule::mul => BinaryOp::Mul,
+                    Rule::div => BinaryOp::Div,
+                    Rule::rem => BinaryOp::Rem,
+                    _ => BinaryOp::Pow,
+                };
+                Ok(expr(ExprKind::Binary { op: binary, lhs: boxed(lhs), rhs: boxed(rhs) }, sp))
             })
             .parse(pairs)
     }
@@ -961,6 +969,9 @@ impl Builder {
     fn unary_operand(&self, p: P) -> R<Expr> {
         let sp = span(&p);
         let mut it = p.into_inner();
+        if it.clone().count() > MAX_CHAIN {
+            return err(sp, format!("this chain has more than {MAX_CHAIN} calls, members or indexes; split it up"));
+        }
         let mut cur = self.primary(next(&mut it, sp)?)?;
         for s in it {
             if s.as_rule() == Rule::post_op {

@@ -45,11 +45,9 @@ impl std::fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
-pub(crate) fn too_deep(source: &str, max: usize) -> SyntaxError {
-    SyntaxError::new(
-        Span::new(0, source.len().min(1)),
-        format!("brackets and strings are nested more than {max} levels deep"),
-    )
+pub(crate) fn too_deep(at: usize, max: usize) -> SyntaxError {
+    SyntaxError::new(Span::new(at, at + 1), format!("brackets and strings are nested more than {max} levels deep here"))
+        .with_label(format!("level {}", max + 1))
 }
 
 fn closer_for(open: &str) -> &'static str {
@@ -91,6 +89,16 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
+        if message.contains("limit") {
+            // pest stopped before the stack ran out: the nesting (`a = b = c ...`, `if (x) if (y) ...`) is
+            // deeper than any real pipeline, and where pest stopped says nothing useful, so it is not shown.
+            return SyntaxError::new(
+                Span::new(0, 0),
+                "this file nests statements or expressions too deeply for jeeves to parse safely",
+            );
+        }
+    }
     let index = LineIndex::new(source);
     let at_end = source[pos.min(source.len())..].trim().is_empty();
 
@@ -117,6 +125,14 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
             )
             .with_label("no matching opener"),
         };
+    }
+    if let Some(at) = folded.unclosed_comment.filter(|&at| at <= pos) {
+        let (l, c) = index.line_col(at);
+        return SyntaxError::new(
+            Span::new(at, at + 2),
+            format!("the comment opened at line {l}, column {c} is never closed with `*/`"),
+        )
+        .with_label("comment opened here");
     }
     if at_end {
         if let Some((open, at)) = folded.unclosed {
@@ -199,7 +215,7 @@ fn describe_found(text: &str, pos: usize) -> (String, usize) {
         return (format!("`{word}`"), len);
     }
     if c == '\'' || c == '"' {
-        return ("a string".into(), 1);
+        return ("string".into(), 1);
     }
     (format!("`{c}`"), c.len_utf8())
 }

@@ -21,9 +21,9 @@ const MAX_NESTING: usize = 200;
 
 /// Parses a whole script (a Jenkinsfile, or a shared library's `vars/*.groovy` or `src/**/*.groovy`).
 pub fn parse(source: &str) -> Result<Script, SyntaxError> {
-    let folded = newlines::fold(source);
-    if folded.max_depth > MAX_NESTING {
-        return Err(error::too_deep(source, MAX_NESTING));
+    let folded = newlines::fold(source, MAX_NESTING);
+    if let Some(at) = folded.too_deep_at {
+        return Err(error::too_deep(at, MAX_NESTING));
     }
     match GroovyParser::parse(Rule::script, &folded.text) {
         Ok(mut pairs) => match pairs.next() {
@@ -42,20 +42,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
             "the file is empty: a Jenkinsfile needs a `pipeline { }` block or at least one statement",
         ));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let mut err = SyntaxError::new(
-                ast::Span::new(at, at + 1),
-                format!("the file is not UTF-8: byte 0x{:02x} cannot start a character here", bytes[at]),
-            );
-            err.valid_prefix = Some(at);
-            err.label = Some("Jenkins reads Jenkinsfiles as UTF-8; re-save the file in that encoding".into());
-            return Err(err);
-        }
-    };
-    if let Some(at) = text.find('\0') {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let mut err = SyntaxError::new(
             ast::Span::new(at, at + 1),
             "this is a binary file, not a Jenkinsfile: it contains a NUL byte",
@@ -63,7 +50,23 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
         err.label = Some("NUL byte here".into());
         return Err(err);
     }
-    Ok(text)
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let why = match e.error_len() {
+                Some(_) => "does not begin a valid UTF-8 character here",
+                None => "begins a UTF-8 character that the file cuts short",
+            };
+            let mut err = SyntaxError::new(
+                ast::Span::new(at, at + 1),
+                format!("the file is not UTF-8: the byte 0x{:02x} {why}", bytes[at]),
+            );
+            err.valid_prefix = Some(at);
+            err.label = Some("Jenkins reads Jenkinsfiles as UTF-8; save the file in that encoding".into());
+            Err(err)
+        }
+    }
 }
 
 /// Maps byte offsets to 1-based line and column (columns count characters, as Groovy's do).

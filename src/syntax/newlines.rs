@@ -14,8 +14,10 @@ use std::borrow::Cow;
 /// What the walk found besides the folded text.
 pub(crate) struct Folded<'a> {
     pub text: Cow<'a, str>,
-    /// Deepest nesting of brackets, strings and interpolations.
-    pub max_depth: usize,
+    /// Where the nesting of brackets, strings and interpolations first went past the limit.
+    pub too_deep_at: Option<usize>,
+    /// A `/*` never closed.
+    pub unclosed_comment: Option<usize>,
     /// The innermost bracket or string still open at the end: its opening text and byte offset.
     pub unclosed: Option<(&'static str, usize)>,
     /// A closing bracket that does not match the open one: (offset, found, expected closer, opener offset).
@@ -75,11 +77,12 @@ fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
 }
 
-pub(crate) fn fold(src: &str) -> Folded<'_> {
+pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let bytes = src.as_bytes();
     let mut out: Option<Vec<u8>> = None;
     let mut stack: Vec<Frame> = Vec::new();
-    let mut max_depth = 0;
+    let mut too_deep_at = None;
+    let mut unclosed_comment = None;
     let mut mismatch = None;
     // Whether the last significant token can end an expression (then `/` is division).
     let mut ending = false;
@@ -88,7 +91,9 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
     let starts = |i: usize, s: &[u8]| bytes[i..].starts_with(s);
 
     while i < n {
-        max_depth = max_depth.max(stack.len());
+        if stack.len() > max_depth && too_deep_at.is_none() {
+            too_deep_at = Some(i.saturating_sub(1));
+        }
         let b = bytes[i];
         match stack.last().copied() {
             Some(Frame::Str(kind, _)) => {
@@ -180,7 +185,8 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
                             i += 2;
                             blank(&mut out, bytes, start, i);
                         } else {
-                            // Unclosed: leave it for the grammar to report.
+                            // Unclosed: the grammar fails on it, and the error says why.
+                            unclosed_comment = Some(start);
                             i = n;
                         }
                         continue;
@@ -273,38 +279,42 @@ pub(crate) fn fold(src: &str) -> Folded<'_> {
         Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     };
-    Folded { text, max_depth, unclosed, mismatch }
+    Folded { text, too_deep_at, unclosed_comment, unclosed, mismatch }
 }
 
 #[cfg(test)]
 mod tests {
     use super::fold;
 
+    fn fold_(src: &str) -> super::Folded<'_> {
+        fold(src, 200)
+    }
+
     #[test]
     fn newlines_in_parens_and_brackets_become_spaces() {
-        assert_eq!(fold("f(a,\nb)\n[1,\n2]\n").text, "f(a, b)\n[1, 2]\n");
+        assert_eq!(fold_("f(a,\nb)\n[1,\n2]\n").text, "f(a, b)\n[1, 2]\n");
     }
 
     #[test]
     fn braces_inside_parens_keep_newlines() {
-        assert_eq!(fold("f(a, {\nx\n})").text, "f(a, {\nx\n})");
+        assert_eq!(fold_("f(a, {\nx\n})").text, "f(a, {\nx\n})");
     }
 
     #[test]
     fn strings_and_comments_are_left_alone() {
         let src = "f('''a\nb''', \"x${ [1,\n2] }y\", /re\n/ // (\n)\n";
-        assert_eq!(fold(src).text, "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n");
+        assert_eq!(fold_(src).text, "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n");
     }
 
     #[test]
     fn division_is_not_a_string() {
-        assert_eq!(fold("(a / b\n/ c)").text, "(a / b / c)");
+        assert_eq!(fold_("(a / b\n/ c)").text, "(a / b / c)");
     }
 
     #[test]
     fn reports_unclosed_and_mismatched() {
-        let f = fold("node {\n  sh('x'\n}");
-        assert_eq!(f.mismatch.map(|m| (m.at, m.found)), Some((17, b'}')));
-        assert_eq!(fold("a = \"abc").unclosed, Some(("\"", 4)));
+        let f = fold_("node {\n  sh('x'\n}");
+        assert_eq!(f.mismatch.map(|m| (m.at, m.found)), Some((16, b'}')));
+        assert_eq!(fold_("a = \"abc").unclosed, Some(("\"", 4)));
     }
 }
