@@ -1,6 +1,8 @@
 //! jeeves runs Jenkinsfiles without a Jenkins server, lints them before they reach one, and keeps Jenkins
 //! inbound agents connected. See DESIGN.md (shared with the team) for how the rooms fit together.
 
+extern crate alloc;
+
 pub mod cli;
 pub mod diagnostic;
 pub mod syntax;

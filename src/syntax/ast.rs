@@ -361,6 +361,8 @@ pub enum ExprKind {
     Spread(Box<Expr>),
     /// `int.class`-style class literals of primitive types.
     ClassLiteral(Type),
+    /// A declaration where a value stands: `foo(String s = 'x')`, `(Foo f)`. Groovy's parser takes it.
+    Decl(Box<VarDecl>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -179,7 +179,7 @@ impl Builder {
         let mut it = p.into_inner();
         Ok(match rule {
             Rule::expr_stmt => StmtKind::Expr(self.expression(next(&mut it, sp)?)?),
-            Rule::var_decl | Rule::field_decl | Rule::for_decl => StmtKind::VarDecl(self.var_decl_parts(it)?),
+            Rule::var_decl | Rule::field_decl | Rule::single_decl => StmtKind::VarDecl(self.var_decl_parts(it)?),
             Rule::multi_decl => {
                 let mut modifiers = Modifiers::default();
                 let mut targets = Vec::new();
@@ -819,7 +819,27 @@ impl Builder {
                 ExprKind::MethodCall { object: Some(object), op, name, args, parens: false },
                 Span { start: head.span.start, end },
             ),
-            // Groovy takes any expression as the head: `x = 1 y = 2` is `x = 1.call(y = 2)`.
+            // Any value written without an operator may head a command: `x = 1 y = 2` is
+            // `x = 1.call(y = 2)`. An operator expression may not (`a - 24 b` is an error in Groovy).
+            ExprKind::Binary { .. }
+            | ExprKind::Unary { .. }
+            | ExprKind::Ternary { .. }
+            | ExprKind::Elvis { .. }
+            | ExprKind::Assign { .. }
+            | ExprKind::Cast { .. }
+            | ExprKind::As { .. }
+            | ExprKind::InstanceOf { .. }
+            | ExprKind::Range { .. } => {
+                let at = match args.first() {
+                    Some(Arg::Positional(e)) => e.span,
+                    Some(Arg::Named(m)) => m.span,
+                    None => head.span,
+                };
+                return err(
+                    at,
+                    "unexpected token: only a name, a call or a value can take arguments without parentheses",
+                );
+            }
             _ => {
                 let start = head.span.start;
                 expr(ExprKind::Call { callee: boxed(head), args, parens: false }, Span { start, end })
@@ -1034,6 +1054,7 @@ impl Builder {
         let sp = span(&a);
         Ok(match a.as_rule() {
             Rule::arg_entry => self.arg_entry(a)?,
+            Rule::single_decl => Arg::Positional(self.primary(a)?),
             Rule::spread_map => Arg::Named(MapEntry {
                 key: MapKey::Spread,
                 value: self.expression(next(&mut a.into_inner(), sp)?)?,
@@ -1133,6 +1154,7 @@ impl Builder {
                 expr(ExprKind::ClassLiteral(t), sp)
             }
             Rule::expression | Rule::statement_expression => self.expression(p)?,
+            Rule::single_decl => expr(ExprKind::Decl(Box::new(self.var_decl_parts(p.into_inner())?)), sp),
             other => return err(sp, format!("internal: unexpected primary {other:?}")),
         })
     }

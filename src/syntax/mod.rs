@@ -19,18 +19,46 @@ use grammar::{GroovyParser, Rule};
 /// Brackets, strings and interpolations nested deeper than this are refused before parsing.
 const MAX_NESTING: usize = 200;
 
+/// Nesting without brackets (`a = b = c ...`, `if (x) if (y) ...`, `else if` chains) beyond this is refused.
+const MAX_RECURSION: usize = 3000;
+/// The parser runs on a thread of its own with a stack sized for the file's nesting: this much, plus
+/// `STACK_PER_LEVEL` for each level the pre-pass counted (generous: a debug build's frames are large).
+const STACK_BASE: usize = 8 << 20;
+const STACK_PER_LEVEL: usize = 48 << 10;
+
 /// Parses a whole script (a Jenkinsfile, or a shared library's `vars/*.groovy` or `src/**/*.groovy`).
 pub fn parse(source: &str) -> Result<Script, SyntaxError> {
     let folded = newlines::fold(source, MAX_NESTING);
     if let Some(at) = folded.too_deep_at {
         return Err(error::too_deep(at, MAX_NESTING));
     }
+    if folded.recursion_bound > MAX_RECURSION {
+        return Err(SyntaxError::new(
+            ast::Span::new(0, 0),
+            "this file nests statements or expressions too deeply for jeeves to parse safely",
+        ));
+    }
+    // pest is built without its stack probe (it costs a third of the parse time); the recursion bound
+    // sizes a stack that cannot run out instead.
+    let stack = STACK_BASE + folded.recursion_bound * STACK_PER_LEVEL;
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().name("jeeves-parse".into()).stack_size(stack);
+        match worker.spawn_scoped(scope, || parse_folded(source, &folded)) {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(SyntaxError::new(ast::Span::new(0, 0), "internal: the parser stopped unexpectedly"))
+            }),
+            Err(e) => Err(SyntaxError::new(ast::Span::new(0, 0), format!("cannot start the parser thread: {e}"))),
+        }
+    })
+}
+
+fn parse_folded(source: &str, folded: &newlines::Folded) -> Result<Script, SyntaxError> {
     match GroovyParser::parse(Rule::script, &folded.text) {
         Ok(mut pairs) => match pairs.next() {
             Some(script) => build::Builder::new().script(script),
             None => Err(SyntaxError::new(ast::Span::new(0, 0), "internal: empty parse")),
         },
-        Err(_) => Err(error::explain(source, &folded)),
+        Err(_) => Err(error::explain(source, folded)),
     }
 }
 

@@ -16,6 +16,10 @@ pub(crate) struct Folded<'a> {
     pub text: Cow<'a, str>,
     /// Where the nesting of brackets, strings and interpolations first went past the limit.
     pub too_deep_at: Option<usize>,
+    /// An upper bound of how deeply the grammar will recurse: brackets, plus the tokens that nest without
+    /// brackets (`if`, `else`, `for`, `while`, `=`, `?`, `<`, labels) within one statement. The parser's
+    /// stack is sized from it.
+    pub recursion_bound: usize,
     /// A `/*` never closed.
     pub unclosed_comment: Option<usize>,
     /// The innermost bracket or string still open at the end: its opening text and byte offset.
@@ -86,6 +90,13 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let mut mismatch = None;
     // Whether the last significant token can end an expression (then `/` is division).
     let mut ending = false;
+    // Recursion estimate: `chain` counts nesting tokens in the current bracket level since the statement
+    // began; `saved` holds the outer levels' counts.
+    let mut chain: usize = 0;
+    let mut saved: Vec<usize> = Vec::new();
+    let mut saved_sum: usize = 0;
+    let mut recursion_bound: usize = 0;
+    let mut pending_reset = false;
     let mut i = 0;
     let n = bytes.len();
     let starts = |i: usize, s: &[u8]| bytes[i..].starts_with(s);
@@ -94,6 +105,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         if stack.len() > max_depth && too_deep_at.is_none() {
             too_deep_at = Some(i.saturating_sub(1));
         }
+        recursion_bound = recursion_bound.max(stack.len() + saved_sum + chain);
         let b = bytes[i];
         match stack.last().copied() {
             Some(Frame::Str(kind, _)) => {
@@ -144,6 +156,9 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                         if starts(i, b"${") =>
                     {
                         stack.push(Frame::Interp(i));
+                        saved.push(chain);
+                        saved_sum += chain;
+                        chain = 0;
                         ending = false;
                         i += 2;
                         continue;
@@ -153,10 +168,36 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                 i += 1;
             }
             top => {
+                let statement_level = !matches!(top, Some(Frame::Bracket(b'(' | b'[', _)));
+                if pending_reset && !matches!(b, b' ' | b'\t' | b'\x0C' | b'\n' | b'\r') {
+                    // A new statement starts here unless the line continues the last one.
+                    let word_end = bytes[i..].iter().position(|&c| !is_ident_byte(c)).map_or(n, |p| i + p);
+                    let word = &bytes[i..word_end];
+                    let continues = matches!(word, b"else" | b"catch" | b"finally");
+                    if !continues && (is_ident_byte(b) || b == b'\'' || b == b'"') {
+                        chain = 0;
+                    }
+                    pending_reset = false;
+                }
+                match b {
+                    b'=' if !starts(i, b"==") && !starts(i, b"=~") => {
+                        let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+                        if !matches!(prev, b'=' | b'!' | b'<' | b'>') {
+                            chain += 1;
+                        }
+                    }
+                    b'?' if !starts(i, b"?.") && !starts(i, b"?:") => chain += 1,
+                    b'<' => chain += 1,
+                    b':' if statement_level => chain += 1,
+                    b';' if statement_level => chain = 0,
+                    _ => {}
+                }
                 match b {
                     b' ' | b'\t' | b'\x0C' => {}
                     b'\n' | b'\r' => {
-                        if matches!(top, Some(Frame::Bracket(b'(' | b'[', _))) {
+                        if statement_level {
+                            pending_reset |= ending;
+                        } else {
                             out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
                         }
                     }
@@ -213,6 +254,9 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     }
                     b'(' | b'[' | b'{' => {
                         stack.push(Frame::Bracket(b, i));
+                        saved.push(chain);
+                        saved_sum += chain;
+                        chain = 0;
                         ending = false;
                     }
                     b')' | b']' | b'}' => {
@@ -236,6 +280,10 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                                 mismatch.get_or_insert(Mismatch { at: i, found: b, open: None });
                             }
                         }
+                        if matches!(top, Some(Frame::Bracket(..) | Frame::Interp(_))) {
+                            chain = saved.pop().unwrap_or(0);
+                            saved_sum -= chain;
+                        }
                         ending = true;
                     }
                     b'+' | b'-' if i + 1 < n && bytes[i + 1] == b => {
@@ -254,8 +302,12 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                         continue;
                     }
                     _ if is_ident_byte(b) => {
+                        let start = i;
                         while i < n && is_ident_byte(bytes[i]) {
                             i += 1;
+                        }
+                        if matches!(&bytes[start..i], b"if" | b"else" | b"for" | b"while") {
+                            chain += 1;
                         }
                         ending = true;
                         continue;
@@ -279,7 +331,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     };
-    Folded { text, too_deep_at, unclosed_comment, unclosed, mismatch }
+    Folded { text, too_deep_at, recursion_bound, unclosed_comment, unclosed, mismatch }
 }
 
 #[cfg(test)]
