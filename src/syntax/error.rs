@@ -155,7 +155,18 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         Some(a) => {
             let rules =
                 a.call_stacks().into_iter().map(|s| s.deepest.get_rule().copied().or(s.parent)).collect::<Vec<_>>();
-            let tokens = a.expected_tokens().into_iter().map(|t| t.to_string()).collect::<Vec<_>>();
+            // The grammar writes single characters as ranges (`'('..'('`); show them as the character.
+            let tokens = a
+                .expected_tokens()
+                .into_iter()
+                .map(|t| {
+                    let t = t.to_string();
+                    match t.split_once("..") {
+                        Some((a, b)) if a == b && a.chars().count() == 1 => a.to_string(),
+                        _ => t,
+                    }
+                })
+                .collect::<Vec<_>>();
             expected_words(&rules, &tokens)
         }
         None => Vec::new(),
@@ -180,7 +191,9 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
 /// Known traps, said plainly.
 fn hint(source: &str, pos: usize) -> Option<String> {
     let rest = &source[pos.min(source.len())..];
-    if rest.starts_with('/') {
+    // `println /abc/` fails just after the second `/`, which Groovy took for division.
+    let before = source[..pos.min(source.len())].trim_end();
+    if rest.starts_with('/') || (before.ends_with('/') && !before.ends_with("*/")) {
         return Some(
             "after a name or keyword Groovy reads `/` as division, not as the start of a /regex/: \
              use parentheses, e.g. `println(/abc/)`, or a quoted string"

@@ -98,6 +98,12 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let mut recursion_bound: usize = 0;
     let mut pending_reset = false;
     let mut i = 0;
+    // A `#!` first line is not code: leave it whole for the grammar's `shebang` rule.
+    if src.starts_with("#!") {
+        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            i += 1;
+        }
+    }
     let n = bytes.len();
     let starts = |i: usize, s: &[u8]| bytes[i..].starts_with(s);
 
@@ -193,10 +199,22 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     _ => {}
                 }
                 match b {
-                    b' ' | b'\t' | b'\x0C' => {}
+                    b' ' => {}
+                    // The grammar's blanks are plain spaces and its newline is `\n`: tabs, form feeds and
+                    // a byte-order mark become spaces, `\r\n` becomes ` \n`, and a lone `\r` a `\n`.
+                    b'\t' | b'\x0C' => blank(&mut out, bytes, i, i + 1),
+                    0xEF if starts(i, "\u{FEFF}".as_bytes()) => {
+                        blank(&mut out, bytes, i, i + 3);
+                        i += 3;
+                        continue;
+                    }
+                    b'\r' if starts(i, b"\r\n") => blank(&mut out, bytes, i, i + 1),
                     b'\n' | b'\r' => {
                         if statement_level {
                             pending_reset |= ending;
+                            if b == b'\r' {
+                                out.get_or_insert_with(|| bytes.to_vec())[i] = b'\n';
+                            }
                         } else {
                             out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
                         }
