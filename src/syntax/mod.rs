@@ -21,9 +21,9 @@ const MAX_NESTING: usize = 200;
 
 /// Nesting without brackets (`a = b = c ...`, `if (x) if (y) ...`, `else if` chains) beyond this is refused.
 const MAX_RECURSION: usize = 3000;
-/// The parser runs on a thread of its own with a stack sized for the file's nesting: this much, plus
-/// `STACK_PER_LEVEL` for each level the pre-pass counted (generous: a debug build's frames are large).
-const STACK_BASE: usize = 8 << 20;
+/// The stack the parser may need: this much, plus `STACK_PER_LEVEL` for each level of nesting the pre-pass
+/// counted (generous: a debug build's frames are large).
+const STACK_BASE: usize = 1 << 20;
 const STACK_PER_LEVEL: usize = 48 << 10;
 
 /// Parses a whole script (a Jenkinsfile, or a shared library's `vars/*.groovy` or `src/**/*.groovy`).
@@ -38,18 +38,11 @@ pub fn parse(source: &str) -> Result<Script, SyntaxError> {
             "this file nests statements or expressions too deeply for jeeves to parse safely",
         ));
     }
-    // pest is built without its stack probe (it costs a third of the parse time); the recursion bound
-    // sizes a stack that cannot run out instead.
+    // pest is built without its per-call stack probe (it cost a third of the parse time): the recursion
+    // bound says how much stack the parse can need, and when the current stack has less left, the parse
+    // runs on a fresh segment of that size.
     let stack = STACK_BASE + folded.recursion_bound * STACK_PER_LEVEL;
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new().name("jeeves-parse".into()).stack_size(stack);
-        match worker.spawn_scoped(scope, || parse_folded(source, &folded)) {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(SyntaxError::new(ast::Span::new(0, 0), "internal: the parser stopped unexpectedly"))
-            }),
-            Err(e) => Err(SyntaxError::new(ast::Span::new(0, 0), format!("cannot start the parser thread: {e}"))),
-        }
-    })
+    stacker::maybe_grow(stack, stack, || parse_folded(source, &folded))
 }
 
 fn parse_folded(source: &str, folded: &newlines::Folded) -> Result<Script, SyntaxError> {
