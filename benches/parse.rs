@@ -7,9 +7,20 @@
 //! - the whole corpus through the `jeeves parse` binary versus Groovy (a JVM running
 //!   `tests/groovy/ParseCheck.java`), end to end and warm, with the ratios (goal: at least 20 times faster).
 //!
+//! - the same corpus through `benches/tokens.pest`, a pest grammar that only splits text into tokens: the
+//!   ceiling of what any pest grammar can do on these files, to read the first goal against.
+//!
 //! Groovy comes from Debian's `groovy` package; without it the Groovy half is reported as missing.
 
+extern crate alloc;
+
 use std::path::{Path, PathBuf};
+
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../benches/tokens.pest"]
+struct TokenSplitter;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -79,6 +90,20 @@ fn main() {
     let per_round = took / rounds;
     let mbps = bytes as f64 / per_round.as_secs_f64() / 1e6;
     println!("jeeves in-process: {:.2} ms per pass, {mbps:.1} MB/s (goal >= 20 MB/s)", per_round.as_secs_f64() * 1e3);
+    let start = Instant::now();
+    let mut passes = 0u32;
+    while start.elapsed() < Duration::from_secs(1) || passes < 3 {
+        for t in &texts {
+            let tokens = TokenSplitter::parse(Rule::file, std::hint::black_box(t));
+            assert!(tokens.is_ok(), "the token splitter reads any text");
+        }
+        passes += 1;
+    }
+    let ceiling = bytes as f64 / (start.elapsed() / passes).as_secs_f64() / 1e6;
+    println!(
+        "pest ceiling (benches/tokens.pest, tokens only): {ceiling:.1} MB/s; jeeves runs at {:.0}% of it",
+        100.0 * mbps / ceiling
+    );
 
     let big = generated_pipeline(5_000);
     let big_lines = big.lines().count();
