@@ -1076,9 +1076,14 @@ impl Builder {
         let key = if first.as_rule() == Rule::keyword_label {
             expr(ExprKind::Str { value: first.as_str().to_string(), quote: Quote::Single }, span(&first))
         } else {
+            let first_text = first.as_str().trim().to_string();
             let e = self.expression(first)?;
             match e.kind {
                 ExprKind::Var(name) => expr(ExprKind::Str { value: name, quote: Quote::Single }, e.span),
+                // Keywords are labels too (`[true: 1, this: 2]` has the keys "true" and "this").
+                ExprKind::Bool(_) | ExprKind::Null | ExprKind::This | ExprKind::Super => {
+                    expr(ExprKind::Str { value: first_text, quote: Quote::Single }, e.span)
+                }
                 ExprKind::Str { .. } | ExprKind::GString { .. } | ExprKind::Number(_) | ExprKind::Paren(_) => e,
                 _ => {
                     return err(

@@ -85,10 +85,13 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
     let Err(e) = result else {
         return SyntaxError::new(Span::new(0, 0), "internal: the parse failed once and then succeeded");
     };
-    let pos = match e.location {
+    // pest places the error where a rule was last tried; with detail on it also knows the furthest place a
+    // single token was tried, which is where the text stopped making sense.
+    let rule_pos = match e.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    let pos = e.parse_attempts().map_or(rule_pos, |a| a.max_position.max(rule_pos)).min(source.len());
     if let pest::error::ErrorVariant::CustomError { message } = &e.variant {
         if message.contains("limit") {
             // pest stopped before the stack ran out: the nesting (`a = b = c ...`, `if (x) if (y) ...`) is
@@ -151,6 +154,16 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         }
     }
 
+    if pos > 0 && folded.text.as_bytes().get(pos - 1) == Some(&b'\\') && !at_end {
+        let c = source[pos..].chars().next().unwrap_or(' ');
+        let mut err = SyntaxError::new(
+            Span::new(pos - 1, pos + c.len_utf8()),
+            format!("`\\{c}` is not an escape sequence Groovy knows"),
+        )
+        .with_label("unknown escape");
+        err.related = hint(source, pos - 1).map(|h| (Span::new(pos - 1, pos + c.len_utf8()), h));
+        return err;
+    }
     let expected = match e.parse_attempts() {
         Some(a) => {
             let rules =
