@@ -164,6 +164,40 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         err.related = hint(source, pos - 1).map(|h| (Span::new(pos - 1, pos + c.len_utf8()), h));
         return err;
     }
+    let bytes = folded.text.as_bytes();
+    // In a double-quoted string a `$` must start a value.
+    if pos > 0 && bytes.get(pos - 1) == Some(&b'$') && !at_end {
+        let mut err = SyntaxError::new(
+            Span::new(pos - 1, pos),
+            "`$` in a double-quoted string must be followed by a name or `{`",
+        )
+        .with_label("starts an interpolation");
+        err.related = hint(source, pos - 1).map(|h| (Span::new(pos - 1, pos), h));
+        return err;
+    }
+    // Point at the next token rather than at the blank before it.
+    let mut pos = pos;
+    while matches!(bytes.get(pos), Some(b' ')) {
+        pos += 1;
+    }
+    // `def as = 1`: a reserved word where a name was wanted.
+    let word_before =
+        folded.text[..pos].trim_end().rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next();
+    if let Some(word) = word_before.filter(|w| KEYWORDS.contains(w)) {
+        let before_word = folded.text[..pos].trim_end();
+        let start = before_word.len() - word.len();
+        let type_before = folded.text[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        let declares = type_before == "def"
+            || type_before.starts_with(|c: char| c.is_uppercase())
+            || ["int", "long", "boolean", "double", "float", "short", "byte", "char", "final"].contains(&type_before);
+        if declares {
+            return SyntaxError::new(
+                Span::new(start, start + word.len()),
+                format!("`{word}` is a reserved word in Groovy and cannot be used as a name"),
+            )
+            .with_label("reserved word");
+        }
+    }
     let expected = match e.parse_attempts() {
         Some(a) => {
             let rules =
@@ -180,7 +214,12 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
                     }
                 })
                 .collect::<Vec<_>>();
-            expected_words(&rules, &tokens)
+            let mut words = expected_words(&rules, &tokens);
+            // `:` is tried after almost every name (labels, named arguments); it is news only when alone.
+            if words.len() > 1 {
+                words.retain(|w| w != "`:`");
+            }
+            words
         }
         None => Vec::new(),
     };
@@ -201,6 +240,66 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
     err
 }
 
+const KEYWORDS: &[&str] = &[
+    "abstract",
+    "as",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "false",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "threadsafe",
+    "throw",
+    "throws",
+    "trait",
+    "transient",
+    "true",
+    "try",
+    "void",
+    "volatile",
+    "while",
+];
+
 /// Known traps, said plainly.
 fn hint(source: &str, pos: usize) -> Option<String> {
     let rest = &source[pos.min(source.len())..];
@@ -213,7 +312,7 @@ fn hint(source: &str, pos: usize) -> Option<String> {
                 .into(),
         );
     }
-    if rest.starts_with('$') {
+    if rest.starts_with('$') || before.ends_with('$') {
         return Some("in a double-quoted string `$` starts an interpolation; write `\\$` for a dollar sign".into());
     }
     if rest.starts_with('\\') {
