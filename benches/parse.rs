@@ -14,7 +14,8 @@
 
 extern crate alloc;
 
-use std::path::{Path, PathBuf};
+#[path = "../tests/groovy/reference.rs"]
+mod reference;
 
 use pest::Parser;
 
@@ -23,21 +24,6 @@ use pest::Parser;
 struct TokenSplitter;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-        if path.is_dir() {
-            if name != "invalid" {
-                collect(&path, out);
-            }
-        } else if name.ends_with(".groovy") || name.contains("Jenkinsfile") || name.ends_with(".jenkinsfile") {
-            out.push(path);
-        }
-    }
-}
 
 /// A declarative pipeline of about `lines` lines: stages with environment, when, script blocks with
 /// Groovy logic, parallel branches and post sections, the shapes real pipelines have.
@@ -69,19 +55,8 @@ fn time_parse(texts: &[String], min_time: Duration) -> (u32, Duration) {
     (rounds, start.elapsed())
 }
 
-fn groovy_classpath() -> Option<String> {
-    let lib =
-        std::env::var_os("JEEVES_GROOVY_LIB").map(PathBuf::from).unwrap_or_else(|| "/usr/share/groovy/lib".into());
-    let jars = ["groovy-2.4.21.jar", "antlr.jar", "asm.jar"].map(|j| lib.join(j));
-    jars.iter().all(|j| j.exists()).then(|| jars.iter().map(|j| j.display().to_string()).collect::<Vec<_>>().join(":"))
-}
-
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    collect(&root.join("jenkinsfiles"), &mut files);
-    collect(&root.join("fixtures/parse"), &mut files);
-    files.sort();
+    let files = reference::corpus(false);
     let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).expect("readable corpus")).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
 
@@ -138,23 +113,18 @@ fn main() {
     let jeeves_e2e = e2e[e2e.len() / 2];
     println!("jeeves parse (binary, {} files): {:.1} ms", files.len(), jeeves_e2e.as_secs_f64() * 1e3);
 
-    let Some(classpath) = groovy_classpath() else {
-        println!("groovy: not installed (apt-get install -y groovy), no comparison");
-        return;
+    let classpath = match reference::classpath() {
+        Ok(cp) => cp,
+        Err(why) => {
+            println!("groovy: no comparison. {why}");
+            return;
+        }
     };
-    let checker = root.join("tests/groovy/ParseCheck.java");
     let t = Instant::now();
-    let out = Command::new("java").arg("-cp").arg(&classpath).arg(&checker).args(&files).output().expect("run java");
+    let out = reference::run_checker(&classpath, &[], &files);
     let groovy_e2e = t.elapsed();
     assert!(out.status.success(), "groovy checker failed");
-    let out = Command::new("java")
-        .arg("-cp")
-        .arg(&classpath)
-        .arg(&checker)
-        .arg("--rounds=30")
-        .args(&files)
-        .output()
-        .expect("run java");
+    let out = reference::run_checker(&classpath, &["--rounds=30"], &files);
     let rounds: Vec<u64> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(|l| l.strip_prefix("ROUND ").and_then(|r| r.split_whitespace().nth(1)).and_then(|n| n.parse().ok()))

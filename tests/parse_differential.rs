@@ -6,52 +6,16 @@
 //! Groovy comes from Debian's `groovy` package (the README's test command installs it). Without it this
 //! test fails and says how to get it: it never passes without having asked Groovy.
 
+#[path = "groovy/reference.rs"]
+mod reference;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn groovy_lib() -> PathBuf {
-    std::env::var_os("JEEVES_GROOVY_LIB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/share/groovy/lib"))
-}
-
-fn is_groovy_source(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".groovy")
-        || name.starts_with("Jenkinsfile")
-        || name.ends_with(".Jenkinsfile")
-        || name.ends_with(".jenkinsfile")
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if is_groovy_source(&path) {
-            out.push(path);
-        }
-    }
-}
 
 /// Asks Groovy about every file in one JVM run. Returns path -> Ok(()) or Err(message).
 fn groovy_verdicts(files: &[PathBuf]) -> BTreeMap<PathBuf, Result<(), String>> {
-    let lib = groovy_lib();
-    let jars = ["groovy-2.4.21.jar", "antlr.jar", "asm.jar"].map(|j| lib.join(j));
-    if let Some(missing) = jars.iter().find(|j| !j.exists()) {
-        panic!(
-            "Groovy 2.4.21 is needed as the reference parser but {} is missing. Install it with \
-             `apt-get install -y groovy` (the README's test command does), or point JEEVES_GROOVY_LIB at \
-             the folder holding groovy-2.4.21.jar, antlr.jar and asm.jar.",
-            missing.display()
-        );
-    }
-    let classpath = jars.iter().map(|j| j.display().to_string()).collect::<Vec<_>>().join(":");
-    let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/groovy/ParseCheck.java");
-    let output =
-        Command::new("java").arg("-cp").arg(&classpath).arg(&checker).args(files).output().unwrap_or_else(|e| {
-            panic!("cannot start `java` to run Groovy ({e}); install a JDK 17 (apt-get install -y groovy brings one)")
-        });
+    let classpath = reference::classpath().unwrap_or_else(|why| panic!("{why}"));
+    let output = reference::run_checker(&classpath, &[], files);
     assert!(output.status.success(), "the Groovy checker failed: {}", String::from_utf8_lossy(&output.stderr));
     let mut verdicts = BTreeMap::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
@@ -71,10 +35,7 @@ fn groovy_verdicts(files: &[PathBuf]) -> BTreeMap<PathBuf, Result<(), String>> {
 #[test]
 fn jeeves_and_groovy_agree_on_every_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    collect(&root.join("jenkinsfiles"), &mut files);
-    collect(&root.join("fixtures/parse"), &mut files);
-    files.sort();
+    let files = reference::corpus(true);
     assert!(files.len() >= 150, "expected the parser corpus to hold at least 150 files, found {}", files.len());
 
     let groovy = groovy_verdicts(&files);
