@@ -167,6 +167,18 @@ proptest! {
         }
         check_with_ast(&String::from_utf8_lossy(&bytes));
     }
+
+    /// The speed guards of grammar/guards.pest only skip what cannot match: with and without them the
+    /// grammar accepts the same mutated files.
+    #[test]
+    fn guards_do_not_change_the_language(file in any::<Index>(), mutations in proptest::collection::vec(mutation(), 1..4)) {
+        let mut bytes = file.get(corpus()).clone();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        prop_assert!(jeeves::syntax::guarded_and_plain_grammars_agree(&text));
+    }
 }
 
 /// Set in the child process that parses one deep input.

@@ -1160,6 +1160,7 @@ impl Builder {
             }
             Rule::expression | Rule::statement_expression => self.expression(p)?,
             Rule::single_decl => expr(ExprKind::Decl(Box::new(self.var_decl_parts(p.into_inner())?)), sp),
+            Rule::simple_value => self.primary(next(&mut p.into_inner(), sp)?)?,
             other => return err(sp, format!("internal: unexpected primary {other:?}")),
         })
     }

@@ -10,7 +10,7 @@ use pest::error::InputLocation;
 use pest::Parser;
 
 use super::ast::Span;
-use super::grammar::{GroovyParser, Rule};
+use super::grammar::plain::{GroovyPlainParser, Rule};
 use super::newlines::Folded;
 use super::LineIndex;
 
@@ -80,7 +80,7 @@ fn what_is_open(open: &str) -> &'static str {
 /// failures are rare, and the fast path stays fast.
 pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
     pest::set_error_detail(true);
-    let result = GroovyParser::parse(Rule::script, &folded.text);
+    let result = GroovyPlainParser::parse(Rule::script, &folded.text);
     pest::set_error_detail(false);
     let Err(e) = result else {
         return SyntaxError::new(Span::new(0, 0), "internal: the parse failed once and then succeeded");

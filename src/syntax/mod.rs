@@ -55,6 +55,23 @@ fn parse_folded(source: &str, folded: &newlines::Folded) -> Result<Script, Synta
     }
 }
 
+/// Whether the grammar with its speed guards and the error-finding grammar without them accept `source`
+/// alike, as they must on every input (the tests check it).
+#[doc(hidden)]
+pub fn guarded_and_plain_grammars_agree(source: &str) -> bool {
+    let folded = newlines::fold(source, MAX_NESTING);
+    if folded.too_deep_at.is_some() || folded.recursion_bound > MAX_RECURSION {
+        return true;
+    }
+    let stack = STACK_BASE + folded.recursion_bound * STACK_PER_LEVEL;
+    stacker::maybe_grow(stack, stack, || {
+        let guarded = GroovyParser::parse(Rule::script, &folded.text).is_ok();
+        let plain =
+            <grammar::plain::GroovyPlainParser as Parser<_>>::parse(grammar::plain::Rule::script, &folded.text).is_ok();
+        guarded == plain
+    })
+}
+
 /// Checks that raw file bytes are text jeeves can parse: not empty, not binary, UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
