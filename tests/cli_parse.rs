@@ -144,10 +144,8 @@ fn unterminated_string() {
     Case::new()
         .jenkinsfile("echo 'hello\n")
         .args(["parse", "Jenkinsfile"])
-        .stderr_has(
-            "Jenkinsfile:2:1: error: the file ends before the string opened at line 1, column 6 is closed with `'`\n",
-        )
-        .stderr_has("1 | echo 'hello\n  |      -     ^ expected `'`\n")
+        .stderr_has("Jenkinsfile:1:6: error: the string opened at line 1, column 6 is not closed on its line")
+        .stderr_has("1 | echo 'hello\n  |      ^ this ' has no closing ' on this line\n")
         .status(1)
         .run();
 }

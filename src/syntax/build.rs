@@ -757,7 +757,12 @@ impl Builder {
     fn expression_inner(&self, p: P) -> R<Expr> {
         let sp = span(&p);
         let mut it = p.into_inner();
-        let head = self.conditional(next(&mut it, sp)?)?;
+        let first = next(&mut it, sp)?;
+        let head = if first.as_rule() == Rule::command_head {
+            self.primary(next(&mut first.into_inner(), sp)?)?
+        } else {
+            self.conditional(first)?
+        };
         let Some(rest) = it.next() else {
             return Ok(head);
         };
@@ -1200,9 +1205,18 @@ impl Builder {
         let mut text = String::new();
         for c in inner.into_inner() {
             match c.as_rule() {
-                Rule::sq_part | Rule::sq3_part | Rule::dq_part | Rule::dq3_part | Rule::slashy_part => {
+                Rule::sq_part | Rule::dq_part => {
+                    if let Some(at) = c.as_str().find(['\n', '\r']) {
+                        let at = c.as_span().start() + at;
+                        let q = if c.as_rule() == Rule::sq_part { "'" } else { "\"" };
+                        return Err(SyntaxError::new(
+                            Span::new(at, at + 1),
+                            format!("a {q}...{q} string must end on the line where it starts; for several lines use {q}{q}{q}...{q}{q}{q}"),
+                        ));
+                    }
                     text.push_str(c.as_str())
                 }
+                Rule::sq3_part | Rule::dq3_part | Rule::slashy_part => text.push_str(c.as_str()),
                 Rule::escape => unescape(c.as_str(), &mut text),
                 Rule::slashy_backslash => text.push_str(if c.as_str() == "\\/" { "/" } else { "\\" }),
                 Rule::slashy_dollar | Rule::dollar_slashy_dollar | Rule::dollar_slashy_part => {

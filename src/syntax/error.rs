@@ -79,9 +79,16 @@ fn what_is_open(open: &str) -> &'static str {
 /// Builds the error for a failed parse. Runs the parser once more with pest's detailed tracking on:
 /// failures are rare, and the fast path stays fast.
 pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
-    pest::set_error_detail(true);
-    let result = GroovyPlainParser::parse(Rule::script, &folded.text);
-    pest::set_error_detail(false);
+    // pest's detail switch is one flag for the whole process, read when a parse starts: explanations
+    // take turns, so that one finishing cannot switch the detail off under another.
+    static DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let result = {
+        let _turn = DETAIL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        pest::set_error_detail(true);
+        let result = GroovyPlainParser::parse(Rule::script, &folded.text);
+        pest::set_error_detail(false);
+        result
+    };
     let Err(e) = result else {
         return SyntaxError::new(Span::new(0, 0), "internal: the parse failed once and then succeeded");
     };
@@ -136,6 +143,15 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
             format!("the comment opened at line {l}, column {c} is never closed with `*/`"),
         )
         .with_label("comment opened here");
+    }
+    if let Some(at) = folded.unclosed_line_string {
+        let (l, c) = index.line_col(at);
+        let q = &source[at..at + 1];
+        return SyntaxError::new(
+            Span::new(at, at + 1),
+            format!("the string opened at line {l}, column {c} is not closed on its line: a {q}...{q} string cannot span lines (use {q}{q}{q}...{q}{q}{q} for that)"),
+        )
+        .with_label(format!("this {q} has no closing {q} on this line"));
     }
     if at_end {
         if let Some((open, at)) = folded.unclosed {

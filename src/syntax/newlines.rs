@@ -22,6 +22,9 @@ pub(crate) struct Folded<'a> {
     pub recursion_bound: usize,
     /// A `/*` never closed.
     pub unclosed_comment: Option<usize>,
+    /// The first `'...'` or `"..."` string that reaches the end of its line unclosed (Groovy's lexer ends
+    /// it there; so does this walk).
+    pub unclosed_line_string: Option<usize>,
     /// The innermost bracket or string still open at the end: its opening text and byte offset.
     pub unclosed: Option<(&'static str, usize)>,
     /// A closing bracket that does not match the open one: (offset, found, expected closer, opener offset).
@@ -87,6 +90,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut too_deep_at = None;
     let mut unclosed_comment = None;
+    let mut unclosed_line_string = None;
     let mut mismatch = None;
     // Whether the last significant token can end an expression (then `/` is division).
     let mut ending = false;
@@ -123,6 +127,13 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     StrKind::Single if b == b'\'' => {
                         stack.pop();
                         ending = true;
+                    }
+                    StrKind::Single | StrKind::Double if b == b'\n' || b == b'\r' => {
+                        if let Some(Frame::Str(_, start)) = stack.pop() {
+                            unclosed_line_string.get_or_insert(start);
+                        }
+                        ending = true;
+                        continue;
                     }
                     StrKind::TripleSingle if starts(i, b"'''") => {
                         stack.pop();
@@ -349,7 +360,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     };
-    Folded { text, too_deep_at, recursion_bound, unclosed_comment, unclosed, mismatch }
+    Folded { text, too_deep_at, recursion_bound, unclosed_comment, unclosed_line_string, unclosed, mismatch }
 }
 
 #[cfg(test)]
