@@ -121,7 +121,8 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
             Some(Frame::Str(kind, _)) => {
                 match kind {
                     StrKind::Single | StrKind::TripleSingle | StrKind::Double | StrKind::TripleDouble if b == b'\\' => {
-                        i += 2;
+                        // An escape; `\` before `\r\n` joins the lines and takes both bytes.
+                        i += if starts(i + 1, b"\r\n") { 3 } else { 2 };
                         continue;
                     }
                     StrKind::Single if b == b'\'' => {
@@ -385,6 +386,13 @@ mod tests {
     fn strings_and_comments_are_left_alone() {
         let src = "f('''a\nb''', \"x${ [1,\n2] }y\", /re\n/ // (\n)\n";
         assert_eq!(fold_(src).text, "f('''a\nb''', \"x${ [1, 2] }y\", /re\n/      )\n");
+    }
+
+    #[test]
+    fn a_backslash_joins_crlf_lines_inside_a_string() {
+        let f = fold_("sh \"a \\\r\nb\"\r\nx");
+        assert_eq!(f.unclosed_line_string, None);
+        assert_eq!(f.text, "sh \"a \\\r\nb\" \nx");
     }
 
     #[test]
