@@ -117,12 +117,14 @@ pub struct VarDecl {
     pub modifiers: Modifiers,
     pub ty: Option<Type>,
     pub declarators: Vec<Declarator>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Declarator {
     pub name: Ident,
     pub init: Option<Expr>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -136,7 +138,7 @@ pub struct MultiAssign {
 pub struct Modifiers {
     pub annotations: Vec<Annotation>,
     /// `def`, `final`, `static`, `private`, ... in source order.
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Ident>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -387,7 +389,8 @@ pub enum Quote {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum GStringPart {
-    Text(String),
+    /// Text with its escapes resolved; the span covers it as written.
+    Text { value: String, span: Span },
     /// `$a.b` or `${expr}`; `${ -> x }` is a closure.
     Expr(Expr),
 }

@@ -179,7 +179,7 @@ impl Builder {
         let mut it = p.into_inner();
         Ok(match rule {
             Rule::expr_stmt => StmtKind::Expr(self.expression(next(&mut it, sp)?)?),
-            Rule::var_decl | Rule::field_decl | Rule::single_decl => StmtKind::VarDecl(self.var_decl_parts(it)?),
+            Rule::var_decl | Rule::field_decl | Rule::single_decl => StmtKind::VarDecl(self.var_decl_parts(sp, it)?),
             Rule::multi_decl => {
                 let mut modifiers = Modifiers::default();
                 let mut targets = Vec::new();
@@ -391,13 +391,13 @@ impl Builder {
         })
     }
 
-    fn var_decl_parts(&self, it: Ps) -> R<VarDecl> {
-        let mut d = VarDecl { modifiers: Modifiers::default(), ty: None, declarators: Vec::new() };
+    fn var_decl_parts(&self, sp: Span, it: Ps) -> R<VarDecl> {
+        let mut d = VarDecl { modifiers: Modifiers::default(), ty: None, declarators: Vec::new(), span: sp };
         for c in it {
             match c.as_rule() {
                 Rule::modifiers => d.modifiers = self.modifiers(c)?,
                 Rule::decl_type => d.ty = Some(self.ty(c)?),
-                Rule::var_decl => return self.var_decl_parts(c.into_inner()),
+                Rule::var_decl => return self.var_decl_parts(span(&c), c.into_inner()),
                 Rule::declarator => {
                     let dsp = span(&c);
                     let mut parts = c.into_inner();
@@ -405,7 +405,7 @@ impl Builder {
                     // `String args[]`: C-style dimensions on the name are kept on the type.
                     let init =
                         parts.filter(|e| e.as_rule() != Rule::dims).map(|e| self.expression(e)).next().transpose()?;
-                    d.declarators.push(Declarator { name, init });
+                    d.declarators.push(Declarator { name, init, span: dsp });
                 }
                 _ => {}
             }
@@ -444,7 +444,7 @@ impl Builder {
         for c in p.into_inner() {
             match c.as_rule() {
                 Rule::annotation => m.annotations.push(self.annotation(c)?),
-                _ => m.keywords.push(c.as_str().to_string()),
+                _ => m.keywords.push(ident(&c)),
             }
         }
         Ok(m)
@@ -675,7 +675,7 @@ impl Builder {
                 }
                 Rule::member_method => out.push(Member::Method(self.method(sp, m.into_inner())?)),
                 Rule::constructor_decl => out.push(Member::Constructor(self.method(sp, m.into_inner())?)),
-                Rule::field_decl => out.push(Member::Field(self.var_decl_parts(m.into_inner())?)),
+                Rule::field_decl => out.push(Member::Field(self.var_decl_parts(sp, m.into_inner())?)),
                 _ => {}
             }
         }
@@ -1164,7 +1164,7 @@ impl Builder {
                 expr(ExprKind::ClassLiteral(t), sp)
             }
             Rule::expression | Rule::statement_expression => self.expression(p)?,
-            Rule::single_decl => expr(ExprKind::Decl(Box::new(self.var_decl_parts(p.into_inner())?)), sp),
+            Rule::single_decl => expr(ExprKind::Decl(Box::new(self.var_decl_parts(sp, p.into_inner())?)), sp),
             Rule::simple_value => self.primary(next(&mut p.into_inner(), sp)?)?,
             other => return err(sp, format!("internal: unexpected primary {other:?}")),
         })
@@ -1203,7 +1203,13 @@ impl Builder {
         };
         let mut parts: Vec<GStringPart> = Vec::new();
         let mut text = String::new();
+        // Where the text run now in `text` started and ended.
+        let mut run = Span::default();
         for c in inner.into_inner() {
+            if !matches!(c.as_rule(), Rule::interp_path | Rule::interp_block) {
+                let csp = span(&c);
+                run = if text.is_empty() { csp } else { join(run, csp) };
+            }
             match c.as_rule() {
                 Rule::sq_part | Rule::dq_part => {
                     if let Some(at) = c.as_str().find(['\n', '\r']) {
@@ -1225,7 +1231,7 @@ impl Builder {
                 Rule::dollar_slashy_escape => text.push_str(&c.as_str()[1..]),
                 Rule::interp_path | Rule::interp_block => {
                     if !text.is_empty() {
-                        parts.push(GStringPart::Text(std::mem::take(&mut text)));
+                        parts.push(GStringPart::Text { value: std::mem::take(&mut text), span: run });
                     }
                     parts.push(GStringPart::Expr(self.interpolation(c)?));
                 }
@@ -1236,7 +1242,7 @@ impl Builder {
             return Ok(expr(ExprKind::Str { value: text, quote }, sp));
         }
         if !text.is_empty() {
-            parts.push(GStringPart::Text(text));
+            parts.push(GStringPart::Text { value: text, span: run });
         }
         Ok(expr(ExprKind::GString { parts, quote }, sp))
     }
