@@ -888,8 +888,15 @@ impl Builder {
         let pairs = p.into_inner();
         // The Pratt parser recurses once per prefix or right-associative operator, and every operator
         // deepens the tree: a bound keeps both within the stack.
-        if pairs.clone().count() > 2 * MAX_CHAIN {
+        let count = pairs.clone().count();
+        if count > 2 * MAX_CHAIN {
             return err(sp, format!("this expression has more than {MAX_CHAIN} operators; split it into smaller ones"));
+        }
+        if count == 1 {
+            // No operator at all, the usual case: no need for the Pratt machinery.
+            if let Some(only) = pairs.clone().next() {
+                return self.unary_operand(only);
+            }
         }
         pratt()
             .map_primary(|q| self.unary_operand(q))
