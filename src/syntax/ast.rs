@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-/// A byte range in the source; `Span::line_col` style lookups go through [`super::LineIndex`].
+/// A byte range in the source; [`super::LineIndex`] turns its ends into lines and columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Span {
     pub start: u32,
@@ -15,10 +15,6 @@ pub struct Span {
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         Span { start: start as u32, end: end as u32 }
-    }
-
-    pub fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
     }
 }
 

@@ -22,13 +22,11 @@ pub struct SyntaxError {
     pub label: Option<String>,
     /// A second place worth showing, e.g. the bracket that was opened.
     pub related: Option<(Span, String)>,
-    /// For non-UTF-8 input: how many leading bytes are valid text (what can be shown).
-    pub valid_prefix: Option<usize>,
 }
 
 impl SyntaxError {
     pub fn new(span: Span, message: impl Into<String>) -> SyntaxError {
-        SyntaxError { span, message: message.into(), label: None, related: None, valid_prefix: None }
+        SyntaxError { span, message: message.into(), label: None, related: None }
     }
 
     fn with_label(mut self, label: impl Into<String>) -> SyntaxError {

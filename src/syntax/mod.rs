@@ -80,6 +80,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
             "the file is empty: a Jenkinsfile needs a `pipeline { }` block or at least one statement",
         ));
     }
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(SyntaxError::new(ast::Span::new(0, 0), "the file is larger than 4 GiB, more than jeeves reads"));
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let mut err = SyntaxError::new(
             ast::Span::new(at, at + 1),
@@ -100,7 +103,6 @@ pub fn decode(bytes: &[u8]) -> Result<&str, SyntaxError> {
                 ast::Span::new(at, at + 1),
                 format!("the file is not UTF-8: the byte 0x{:02x} {why}", bytes[at]),
             );
-            err.valid_prefix = Some(at);
             err.label = Some("Jenkins reads Jenkinsfiles as UTF-8; save the file in that encoding".into());
             Err(err)
         }
