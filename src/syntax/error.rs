@@ -237,6 +237,11 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         }
         None => Vec::new(),
     };
+    if expected.iter().all(|w| w == "`:`") {
+        if let Some(err) = misplaced_keyword(&folded.text, pos) {
+            return err;
+        }
+    }
     let (found, len) = describe_found(&folded.text, pos);
     let message = if expected.is_empty() {
         format!("unexpected {found}")
@@ -252,6 +257,31 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         err.related = Some((Span::new(pos, pos + len), hint));
     }
     err
+}
+
+/// When the parse stops right after a keyword that cannot stand there, say which rule of Groovy it broke
+/// (pest alone would only offer the `:` of a label).
+fn misplaced_keyword(text: &str, pos: usize) -> Option<SyntaxError> {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..pos].trim_end();
+    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let start = line_start + word_start;
+    let span = Span::new(start, start + word.len());
+    let first_on_line = before[..word_start].trim().is_empty() || before[..word_start].trim_end().ends_with('}');
+    let message = match word {
+        "else" if first_on_line => "`else` without an `if` before it".to_string(),
+        "catch" | "finally" if first_on_line => format!("`{word}` without a `try {{ }}` before it"),
+        "case" | "default" => format!("`{word}` outside a `switch` block"),
+        "do" => "Groovy 2.4, which Jenkins runs, has no `do { } while (...)` loop: use `while (...) { }`".to_string(),
+        "import" => "expected the name of a class after `import`".to_string(),
+        "package" => "`package` must be the first statement of the file".to_string(),
+        "def" | "final" | "static" | "private" | "public" | "protected" if !first_on_line => {
+            "a new statement starts here: put it on its own line or separate it with `;`".to_string()
+        }
+        _ => return None,
+    };
+    Some(SyntaxError::new(span, message).with_label("here"))
 }
 
 const KEYWORDS: &[&str] = &[
@@ -317,6 +347,15 @@ const KEYWORDS: &[&str] = &[
 /// Known traps, said plainly.
 fn hint(source: &str, pos: usize) -> Option<String> {
     let rest = &source[pos.min(source.len())..];
+    let recent = &source
+        [source[..pos.min(source.len())].char_indices().rev().nth(200).map_or(0, |(i, _)| i)..pos.min(source.len())];
+    if recent.contains("?[") {
+        return Some(
+            "`?[` (safe indexing) is Groovy 3; Jenkins runs Groovy 2.4, where `a?[0]` starts `a ? [0] : ...`; \
+             write `a?.getAt(0)`"
+                .into(),
+        );
+    }
     // `println /abc/` fails just after the second `/`, which Groovy took for division.
     let before = source[..pos.min(source.len())].trim_end();
     if rest.starts_with('/') || (before.ends_with('/') && !before.ends_with("*/")) {
