@@ -58,7 +58,36 @@ enum StrKind {
     DollarSlashy,
 }
 
+/// A 256-entry table of the bytes listed.
+const fn byte_set(list: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < list.len() {
+        table[list[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 impl StrKind {
+    /// The bytes that may matter inside a string of this kind (a closer, an escape, `$`, a newline).
+    fn stops(self) -> &'static [bool; 256] {
+        static SINGLE: [bool; 256] = byte_set(b"\\'\n\r");
+        static TRIPLE_SINGLE: [bool; 256] = byte_set(b"\\'");
+        static DOUBLE: [bool; 256] = byte_set(b"\\\"$\n\r");
+        static TRIPLE_DOUBLE: [bool; 256] = byte_set(b"\\\"$");
+        static SLASHY: [bool; 256] = byte_set(b"\\/$");
+        static DOLLAR_SLASHY: [bool; 256] = byte_set(b"$/");
+        match self {
+            StrKind::Single => &SINGLE,
+            StrKind::TripleSingle => &TRIPLE_SINGLE,
+            StrKind::Double => &DOUBLE,
+            StrKind::TripleDouble => &TRIPLE_DOUBLE,
+            StrKind::Slashy => &SLASHY,
+            StrKind::DollarSlashy => &DOLLAR_SLASHY,
+        }
+    }
+
     fn opener(self) -> &'static str {
         match self {
             StrKind::Single => "'",
@@ -119,6 +148,12 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         let b = bytes[i];
         match stack.last().copied() {
             Some(Frame::Str(kind, _)) => {
+                // String bodies are most of a Jenkinsfile: hop over the bytes that cannot end them.
+                let stops = kind.stops();
+                if !stops[b as usize] {
+                    i += bytes[i..].iter().position(|&c| stops[c as usize]).unwrap_or(n - i);
+                    continue;
+                }
                 match kind {
                     StrKind::Single | StrKind::TripleSingle | StrKind::Double | StrKind::TripleDouble if b == b'\\' => {
                         // An escape; `\` before `\r\n` joins the lines and takes both bytes.
