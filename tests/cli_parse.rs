@@ -316,11 +316,13 @@ fn ast_is_one_json_document_per_file() {
     let docs: Vec<serde_json::Value> =
         out.stdout.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(docs.len(), 2);
-    let command = &docs[0]["statements"][0]["kind"]["Expr"]["kind"]["MethodCall"];
+    assert_eq!(docs[0]["file"], "a.groovy");
+    assert_eq!(docs[1]["file"], "b.groovy");
+    let command = &docs[0]["ast"]["statements"][0]["kind"]["Expr"]["kind"]["MethodCall"];
     assert_eq!(command["name"]["Name"], "sh");
     assert_eq!(command["parens"], false);
     assert_eq!(command["args"][0]["Positional"]["kind"]["Str"]["value"], "make");
-    let stage = &docs[1]["statements"][0]["kind"]["Expr"]["kind"]["MethodCall"];
+    let stage = &docs[1]["ast"]["statements"][0]["kind"]["Expr"]["kind"]["MethodCall"];
     assert_eq!(stage["name"]["Name"], "stage");
     assert!(stage["args"][1]["Positional"]["kind"]["Closure"].is_object(), "the closure is the last argument");
 }

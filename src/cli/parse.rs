@@ -13,7 +13,8 @@ pub(crate) struct ParseArgs {
     /// Files to parse
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-    /// Print each file's syntax tree as JSON on stdout (one document per file)
+    /// Print the syntax tree as JSON on stdout: the tree itself for one file; for several, one line per
+    /// file that parses, `{"file": PATH, "ast": TREE}`
     #[arg(long)]
     ast: bool,
     /// Print nothing for files that parse
@@ -39,8 +40,12 @@ pub(crate) fn run(args: ParseArgs) -> ExitCode {
         match parsed {
             Ok(script) => {
                 if args.ast {
-                    let json = serde_json::to_string(&script).unwrap_or_default();
-                    let _ = writeln!(out, "{json}");
+                    let json = if args.files.len() == 1 {
+                        serde_json::to_string(&script)
+                    } else {
+                        serde_json::to_string(&serde_json::json!({ "file": path, "ast": script }))
+                    };
+                    let _ = writeln!(out, "{}", json.unwrap_or_default());
                 } else if !args.quiet {
                     eprintln!("{path}: ok");
                 }

@@ -28,7 +28,19 @@ pub(crate) struct Builder {
     depth: Cell<usize>,
 }
 
+/// The node's span without the blanks pest's implicit whitespace left at its edges (a rule that tried an
+/// optional part and gave it up keeps the space it skipped before it).
 fn span(p: &P) -> Span {
+    let s = p.as_span();
+    let text = s.as_str();
+    let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let start = s.start() + (text.len() - text.trim_start_matches(blank).len());
+    let end = s.end() - (text.len() - text.trim_end_matches(blank).len());
+    Span::new(start, end.max(start))
+}
+
+/// The span exactly as pest matched it: for the text runs of strings, where blanks are content.
+fn raw_span(p: &P) -> Span {
     let s = p.as_span();
     Span::new(s.start(), s.end())
 }
@@ -229,7 +241,7 @@ impl Builder {
                     let var = self.for_var(next(&mut h, sp)?)?;
                     let mut iterable = None;
                     for c in h {
-                        if c.as_rule() == Rule::expression {
+                        if matches!(c.as_rule(), Rule::expression | Rule::conditional) {
                             iterable = Some(self.expression(c)?);
                         }
                     }
@@ -363,7 +375,7 @@ impl Builder {
                 )
             }
             Rule::local_def_error => {
-                let is_class = it.any(|c| c.as_rule() == Rule::class_kw);
+                let is_class = it.any(|c| c.as_rule() == Rule::class_decl);
                 let what = if is_class { "Class" } else { "Method" };
                 return err(
                     sp,
@@ -402,6 +414,11 @@ impl Builder {
                     let dsp = span(&c);
                     let mut parts = c.into_inner();
                     let name = ident(&next(&mut parts, dsp)?);
+                    if d.ty.is_none()
+                        && parts.clone().any(|e| e.as_rule() == Rule::dims && !e.as_str().trim().is_empty())
+                    {
+                        return err(name.span, "`name[]` declares an array only after a type, e.g. `String args[]`");
+                    }
                     // `String args[]`: C-style dimensions on the name are kept on the type.
                     let init =
                         parts.filter(|e| e.as_rule() != Rule::dims).map(|e| self.expression(e)).next().transpose()?;
@@ -630,8 +647,7 @@ impl Builder {
         }
         if c.kind == ClassKind::Interface {
             for m in &c.members {
-                if let Member::Method(MethodDecl { body: Some(b), name, .. }) = m {
-                    let _ = b;
+                if let Member::Method(MethodDecl { body: Some(_), name, .. }) = m {
                     return err(name.span, format!("the method `{}` of an interface cannot have a body", name.name));
                 }
             }
@@ -1021,9 +1037,11 @@ impl Builder {
         let sp = join(cur.span, span(&s));
         Ok(match s.as_rule() {
             Rule::member => {
-                let mut it = s.into_inner();
-                let dot = next(&mut it, sp)?;
-                let name = self.member_name(next(&mut it, sp)?)?;
+                let mut it = s.into_inner().filter(|c| c.as_rule() != Rule::type_args);
+                let dot = it.next().ok_or_else(|| SyntaxError::new(sp, "internal: a member without its dot"))?;
+                let name = self.member_name(
+                    it.next().ok_or_else(|| SyntaxError::new(sp, "internal: a member without its name"))?,
+                )?;
                 let op = match dot.as_str() {
                     "?." => DotOp::Safe,
                     "*." => DotOp::Spread,
@@ -1214,7 +1232,7 @@ impl Builder {
         let mut run = Span::default();
         for c in inner.into_inner() {
             if !matches!(c.as_rule(), Rule::interp_path | Rule::interp_block) {
-                let csp = span(&c);
+                let csp = raw_span(&c);
                 run = if text.is_empty() { csp } else { join(run, csp) };
             }
             match c.as_rule() {
@@ -1259,7 +1277,12 @@ impl Builder {
         if p.as_rule() == Rule::interp_path {
             let mut it = p.into_inner();
             let first = next(&mut it, sp)?;
-            let mut cur = expr(ExprKind::Var(first.as_str().to_string()), span(&first));
+            let kind = if first.as_rule() == Rule::kw_this {
+                ExprKind::This
+            } else {
+                ExprKind::Var(first.as_str().to_string())
+            };
+            let mut cur = expr(kind, span(&first));
             for prop in it {
                 let psp = join(cur.span, span(&prop));
                 cur = expr(

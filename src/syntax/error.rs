@@ -197,7 +197,7 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
     // `def as = 1`: a reserved word where a name was wanted.
     let word_before =
         folded.text[..pos].trim_end().rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).next();
-    if let Some(word) = word_before.filter(|w| KEYWORDS.contains(w)) {
+    if let Some(word) = word_before.filter(|w| is_keyword(w)) {
         let before_word = folded.text[..pos].trim_end();
         let start = before_word.len() - word.len();
         let type_before = folded.text[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
@@ -237,6 +237,24 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         }
         None => Vec::new(),
     };
+    // `if (a = 'x')`: an assignment where a condition must be.
+    let before = folded.text[..pos].trim_end();
+    let rest_of_line = folded.text[pos..].lines().next().unwrap_or("").trim();
+    let value_follows = !rest_of_line.is_empty() && !rest_of_line.starts_with(['}', ')', ']']);
+    if value_follows
+        && before.ends_with('=')
+        && !before.ends_with("==")
+        && !before.ends_with("!=")
+        && !before.ends_with("<=")
+        && !before.ends_with(">=")
+    {
+        let at = before.len() - 1;
+        return SyntaxError::new(
+            Span::new(at, at + 1),
+            "an assignment cannot stand in a condition: to compare, write `==`",
+        )
+        .with_label("assigns");
+    }
     if expected.iter().all(|w| w == "`:`") {
         if let Some(err) = misplaced_keyword(&folded.text, pos) {
             return err;
@@ -264,7 +282,11 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
 fn misplaced_keyword(text: &str, pos: usize) -> Option<SyntaxError> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..pos].trim_end();
-    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(0, |i| i + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let start = line_start + word_start;
     let span = Span::new(start, start + word.len());
@@ -284,65 +306,11 @@ fn misplaced_keyword(text: &str, pos: usize) -> Option<SyntaxError> {
     Some(SyntaxError::new(span, message).with_label("here"))
 }
 
-const KEYWORDS: &[&str] = &[
-    "abstract",
-    "as",
-    "assert",
-    "boolean",
-    "break",
-    "byte",
-    "case",
-    "catch",
-    "char",
-    "class",
-    "const",
-    "continue",
-    "default",
-    "do",
-    "double",
-    "else",
-    "enum",
-    "extends",
-    "false",
-    "final",
-    "finally",
-    "float",
-    "for",
-    "goto",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "int",
-    "interface",
-    "long",
-    "native",
-    "new",
-    "null",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "short",
-    "static",
-    "strictfp",
-    "super",
-    "switch",
-    "synchronized",
-    "this",
-    "threadsafe",
-    "throw",
-    "throws",
-    "trait",
-    "transient",
-    "true",
-    "try",
-    "void",
-    "volatile",
-    "while",
-];
+/// Whether `word` is one of Groovy's reserved words, asked of the grammar's own `keyword` rule.
+fn is_keyword(word: &str) -> bool {
+    GroovyPlainParser::parse(Rule::keyword, word)
+        .is_ok_and(|mut pairs| pairs.next().is_some_and(|p| p.as_str() == word))
+}
 
 /// Known traps, said plainly.
 fn hint(source: &str, pos: usize) -> Option<String> {

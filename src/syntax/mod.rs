@@ -32,6 +32,24 @@ pub fn parse(source: &str) -> Result<Script, SyntaxError> {
     if let Some(at) = folded.too_deep_at {
         return Err(error::too_deep(at, MAX_NESTING));
     }
+    if let Some(at) = folded.line_break_in_interpolation {
+        let q = &source[at..at + 1];
+        return Err(SyntaxError::new(
+            ast::Span::new(at, at + 1),
+            format!("this {q}...{q} string goes on past the end of its line inside `${{ }}`: a {q}...{q} string must end on its line; use {q}{q}{q}...{q}{q}{q} for more"),
+        ));
+    }
+    // Groovy wants `#!` as the very first bytes; after blanks or a byte-order mark it is an error.
+    if !source.starts_with("#!") {
+        let lead = source.trim_start_matches([' ', '\t', '\u{feff}']);
+        if lead.starts_with("#!") {
+            let at = source.len() - lead.len();
+            return Err(SyntaxError::new(
+                ast::Span::new(at, at + 2),
+                "a `#!` line must start at the first byte of the file",
+            ));
+        }
+    }
     if folded.recursion_bound > MAX_RECURSION {
         return Err(SyntaxError::new(
             ast::Span::new(0, 0),

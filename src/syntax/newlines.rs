@@ -25,6 +25,9 @@ pub(crate) struct Folded<'a> {
     /// The first `'...'` or `"..."` string that reaches the end of its line unclosed (Groovy's lexer ends
     /// it there; so does this walk).
     pub unclosed_line_string: Option<usize>,
+    /// A line break inside the `${ }` of a `"..."` string (which Groovy refuses, though the grammar
+    /// would take it): the string's offset.
+    pub line_break_in_interpolation: Option<usize>,
     /// The innermost bracket or string still open at the end: its opening text and byte offset.
     pub unclosed: Option<(&'static str, usize)>,
     /// A closing bracket that does not match the open one: (offset, found, expected closer, opener offset).
@@ -120,6 +123,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let mut too_deep_at = None;
     let mut unclosed_comment = None;
     let mut unclosed_line_string = None;
+    let mut line_break_in_interpolation = None;
     let mut mismatch = None;
     // Whether the last significant token can end an expression (then `/` is division).
     let mut ending = false;
@@ -257,6 +261,12 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     }
                     b'\r' if starts(i, b"\r\n") => blank(&mut out, bytes, i, i + 1),
                     b'\n' | b'\r' => {
+                        if line_break_in_interpolation.is_none() {
+                            line_break_in_interpolation = stack.iter().find_map(|f| match *f {
+                                Frame::Str(StrKind::Single | StrKind::Double, at) => Some(at),
+                                _ => None,
+                            });
+                        }
                         if statement_level {
                             pending_reset |= ending;
                             if b == b'\r' {
@@ -396,7 +406,16 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         Some(v) => Cow::Owned(String::from_utf8(v).unwrap_or_else(|_| src.to_owned())),
         None => Cow::Borrowed(src),
     };
-    Folded { text, too_deep_at, recursion_bound, unclosed_comment, unclosed_line_string, unclosed, mismatch }
+    Folded {
+        text,
+        too_deep_at,
+        recursion_bound,
+        unclosed_comment,
+        unclosed_line_string,
+        line_break_in_interpolation,
+        unclosed,
+        mismatch,
+    }
 }
 
 #[cfg(test)]
