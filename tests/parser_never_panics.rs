@@ -248,6 +248,9 @@ deep_inputs! {
     bit_not_chain: format!("{}x", "~".repeat(10_000));
     cast_chain: format!("{}x", "(int) ".repeat(5_000));
     assignment_chain: format!("{}a", "a = ".repeat(5_000));
+    // Each closure opens with an assignment, which once made the parser try a parameter list with a
+    // default value and re-parse the nested closures twice per level: 2^40 attempts would never finish.
+    closures_opening_with_assignments: format!("{}x{}", "{ r = step() {\n".repeat(40), "\n}\n}".repeat(40));
     ternary_chain: format!("{}c", "a ? b : ".repeat(5_000));
     elvis_chain: format!("{}c", "a ?: ".repeat(5_000));
     else_if_chain: format!("{}c", "if (a) b else ".repeat(5_000));
