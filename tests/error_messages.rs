@@ -30,6 +30,8 @@ fn reserved_words_dollars_and_escapes_are_named() {
         ("echo \"costs $5\"\n", "`$` in a double-quoted string must be followed by a name or `{`"),
         ("sh 'grep \\d x'\n", "`\\d` is not an escape sequence Groovy knows"),
         ("x = 1 /* never closed\n", "the comment opened at line 1, column 7 is never closed with `*/`"),
+        ("sh\u{A0}'make'\n", "a no-break space (U+00A0) here: Groovy takes only plain spaces and tabs"),
+        ("if (env.BRANCH = 'main') { }\n", "an assignment cannot stand in a condition: to compare, write `==`"),
     ];
     for (src, want) in cases {
         let err = jeeves::syntax::parse(src).expect_err(src);

@@ -142,7 +142,15 @@ pub(crate) fn explain(source: &str, folded: &Folded) -> SyntaxError {
         )
         .with_label("comment opened here");
     }
-    if let Some(at) = folded.unclosed_line_string {
+    if let Some(at) = folded.stray_blank.filter(|&at| at <= pos) {
+        let (what, len) = describe_found(source, at);
+        return SyntaxError::new(
+            Span::new(at, at + len),
+            format!("{what} here: Groovy takes only plain spaces and tabs between words"),
+        )
+        .with_label("replace it with a space");
+    }
+    if let Some(at) = folded.unclosed_line_string.filter(|&at| at <= pos) {
         let (l, c) = index.line_col(at);
         let q = &source[at..at + 1];
         return SyntaxError::new(
@@ -362,6 +370,17 @@ fn describe_found(text: &str, pos: usize) -> (String, usize) {
     }
     if c == '\'' || c == '"' {
         return ("string".into(), 1);
+    }
+    // Characters a person cannot see, or cannot tell from a space.
+    if c.is_whitespace() || c.is_control() || c == '\u{200B}' || c == '\u{FEFF}' {
+        let name = match c {
+            '\u{A0}' => "a no-break space".to_string(),
+            '\u{B}' => "a vertical tab".to_string(),
+            '\u{200B}' => "a zero-width space".to_string(),
+            '\u{FEFF}' => "a byte-order mark".to_string(),
+            _ => "an invisible character".to_string(),
+        };
+        return (format!("{name} (U+{:04X})", c as u32), c.len_utf8());
     }
     (format!("`{c}`"), c.len_utf8())
 }

@@ -28,6 +28,9 @@ pub(crate) struct Folded<'a> {
     /// A line break inside the `${ }` of a `"..."` string (which Groovy refuses, though the grammar
     /// would take it): the string's offset.
     pub line_break_in_interpolation: Option<usize>,
+    /// The first character in code that looks like a blank but that Groovy refuses (a no-break space, a
+    /// vertical tab, another control character).
+    pub stray_blank: Option<usize>,
     /// The innermost bracket or string still open at the end: its opening text and byte offset.
     pub unclosed: Option<(&'static str, usize)>,
     /// A closing bracket that does not match the open one: (offset, found, expected closer, opener offset).
@@ -124,6 +127,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
     let mut unclosed_comment = None;
     let mut unclosed_line_string = None;
     let mut line_break_in_interpolation = None;
+    let mut stray_blank = None;
     let mut mismatch = None;
     // Whether the last significant token can end an expression (then `/` is division).
     let mut ending = false;
@@ -248,6 +252,9 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     b':' if statement_level => chain += 1,
                     b';' if statement_level => chain = 0,
                     _ => {}
+                }
+                if (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | b'\x0C')) || starts(i, "\u{A0}".as_bytes()) {
+                    stray_blank.get_or_insert(i);
                 }
                 match b {
                     b' ' => {}
@@ -378,8 +385,13 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
                     }
                     _ if is_ident_byte(b) => {
                         let start = i;
-                        while i < n && is_ident_byte(bytes[i]) {
+                        while i < n && is_ident_byte(bytes[i]) && !starts(i, "\u{A0}".as_bytes()) {
                             i += 1;
+                        }
+                        if i == start {
+                            // A no-break space (noted above as a stray blank): step over it.
+                            i += 2;
+                            continue;
                         }
                         if matches!(&bytes[start..i], b"if" | b"else" | b"for" | b"while") {
                             chain += 1;
@@ -413,6 +425,7 @@ pub(crate) fn fold(src: &str, max_depth: usize) -> Folded<'_> {
         unclosed_comment,
         unclosed_line_string,
         line_break_in_interpolation,
+        stray_blank,
         unclosed,
         mismatch,
     }
@@ -447,6 +460,14 @@ mod tests {
         let f = fold_("sh \"a \\\r\nb\"\r\nx");
         assert_eq!(f.unclosed_line_string, None);
         assert_eq!(f.text, "sh \"a \\\r\nb\" \nx");
+    }
+
+    #[test]
+    fn no_break_spaces_and_control_characters_are_noted() {
+        assert_eq!(fold_("sh\u{A0}'x'").stray_blank, Some(2));
+        assert_eq!(fold_("x\u{A0}\u{A0}= 1").stray_blank, Some(1));
+        assert_eq!(fold_("x = 1\u{B}").stray_blank, Some(5));
+        assert_eq!(fold_("echo 'a\u{A0}b'").stray_blank, None);
     }
 
     #[test]
