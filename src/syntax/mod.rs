@@ -28,6 +28,13 @@ const STACK_PER_LEVEL: usize = 48 << 10;
 
 /// Parses a whole script (a Jenkinsfile, or a shared library's `vars/*.groovy` or `src/**/*.groovy`).
 pub fn parse(source: &str) -> Result<Script, SyntaxError> {
+    let folded = prepare(source)?;
+    with_stack(&folded, || parse_folded(source, &folded))
+}
+
+/// The pre-pass, and the checks that need no grammar: nesting limits, a line break inside the `${ }` of a
+/// one-line string, a `#!` line that is not first.
+fn prepare(source: &str) -> Result<newlines::Folded<'_>, SyntaxError> {
     let folded = newlines::fold(source, MAX_NESTING);
     if let Some(at) = folded.too_deep_at {
         return Err(error::too_deep(at, MAX_NESTING));
@@ -56,11 +63,15 @@ pub fn parse(source: &str) -> Result<Script, SyntaxError> {
             "this file nests statements or expressions too deeply for jeeves to parse safely",
         ));
     }
-    // pest is built without its per-call stack probe (it cost a third of the parse time): the recursion
-    // bound says how much stack the parse can need, and when the current stack has less left, the parse
-    // runs on a fresh segment of that size.
+    Ok(folded)
+}
+
+/// pest is built without its per-call stack probe (it cost a third of the parse time): the recursion bound
+/// says how much stack a parse can need, and when the current stack has less left, `f` runs on a fresh
+/// segment of that size.
+fn with_stack<T>(folded: &newlines::Folded, f: impl FnOnce() -> T) -> T {
     let stack = STACK_BASE + folded.recursion_bound * STACK_PER_LEVEL;
-    stacker::maybe_grow(stack, stack, || parse_folded(source, &folded))
+    stacker::maybe_grow(stack, stack, f)
 }
 
 fn parse_folded(source: &str, folded: &newlines::Folded) -> Result<Script, SyntaxError> {
@@ -77,12 +88,8 @@ fn parse_folded(source: &str, folded: &newlines::Folded) -> Result<Script, Synta
 /// alike, as they must on every input (the tests check it).
 #[doc(hidden)]
 pub fn guarded_and_plain_grammars_agree(source: &str) -> bool {
-    let folded = newlines::fold(source, MAX_NESTING);
-    if folded.too_deep_at.is_some() || folded.recursion_bound > MAX_RECURSION {
-        return true;
-    }
-    let stack = STACK_BASE + folded.recursion_bound * STACK_PER_LEVEL;
-    stacker::maybe_grow(stack, stack, || {
+    let Ok(folded) = prepare(source) else { return true };
+    with_stack(&folded, || {
         let guarded = GroovyParser::parse(Rule::script, &folded.text).is_ok();
         let plain =
             <grammar::plain::GroovyPlainParser as Parser<_>>::parse(grammar::plain::Rule::script, &folded.text).is_ok();
