@@ -142,14 +142,27 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
     }
 }
 
-proptest! {
-    // Fixed seeds keep CI repeatable; change the seed (or set PROPTEST_CASES higher) to explore more.
-    #![proptest_config(ProptestConfig {
-        cases: 1000,
+/// Fixed seeds keep CI repeatable; change a seed to explore other inputs.
+fn seeded(cases: u32, seed: u64) -> ProptestConfig {
+    ProptestConfig {
+        cases,
         failure_persistence: None,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x1701),
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
         ..ProptestConfig::default()
-    })]
+    }
+}
+
+/// A corpus file with the mutations applied, as text.
+fn mutated(file: Index, mutations: &[Mutation]) -> String {
+    let mut bytes = file.get(corpus()).clone();
+    for m in mutations {
+        apply(&mut bytes, m);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+proptest! {
+    #![proptest_config(seeded(1000, 0x1701))]
 
     #[test]
     fn groovyish_text(src in groovyish()) {
@@ -163,44 +176,24 @@ proptest! {
 }
 
 proptest! {
-    // Fixed seeds keep CI repeatable; change the seed (or set PROPTEST_CASES higher) to explore more.
-    #![proptest_config(ProptestConfig {
-        cases: 500,
-        failure_persistence: None,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x2ac1),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(seeded(500, 0x2ac1))]
 
     #[test]
     fn mutated_jenkinsfiles(file in any::<Index>(), mutations in proptest::collection::vec(mutation(), 1..6)) {
-        let mut bytes = file.get(corpus()).clone();
-        for m in &mutations {
-            apply(&mut bytes, m);
-        }
-        check_with_ast(&String::from_utf8_lossy(&bytes));
+        check_with_ast(&mutated(file, &mutations));
     }
 }
 
 proptest! {
     // A fixed seed: rare mutated inputs are still judged differently with and without the guards (about 1
     // in 15,000 in a long run; see the README), and CI must not depend on drawing one.
-    #![proptest_config(ProptestConfig {
-        cases: 500,
-        failure_persistence: None,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6a65_6576_6573),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(seeded(500, 0x6a65_6576_6573))]
 
     /// The speed guards of grammar/guards.pest only skip what cannot match: with and without them the
     /// grammar accepts the same mutated files.
     #[test]
     fn guards_do_not_change_the_language(file in any::<Index>(), mutations in proptest::collection::vec(mutation(), 1..4)) {
-        let mut bytes = file.get(corpus()).clone();
-        for m in &mutations {
-            apply(&mut bytes, m);
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        prop_assert!(jeeves::syntax::guarded_and_plain_grammars_agree(&text));
+        prop_assert!(jeeves::syntax::guarded_and_plain_grammars_agree(&mutated(file, &mutations)));
     }
 }
 
