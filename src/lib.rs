@@ -3,6 +3,11 @@
 
 extern crate alloc;
 
+pub mod build;
 pub mod cli;
 pub mod diagnostic;
+pub mod exec;
+pub mod interp;
+pub mod runner;
+pub mod steps;
 pub mod syntax;

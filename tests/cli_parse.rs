@@ -399,7 +399,7 @@ fn commands_not_yet_available() {
         .jenkinsfile(DECLARATIVE)
         .args(["run"])
         .stderr_has("jeeves run: ")
-        .stderr_has("not available in this version yet")
+        .stderr_has("is a declarative pipeline")
         .status(2)
         .run();
     Case::new().args(["lint"]).stderr_has("not available in this version yet").status(2).run();

@@ -3,6 +3,7 @@
 //! Not for: pipeline logic. Each subcommand reads its flags and calls into the room that does the work.
 
 mod parse;
+mod run;
 
 use std::process::ExitCode;
 
@@ -35,12 +36,12 @@ enum Command {
             Exits 0 when every file parses, 1 when any has a syntax error (each error is printed as \
             FILE:LINE:COL: error: MESSAGE with the source line and a caret), 2 when a file cannot be read.")]
     Parse(parse::ParseArgs),
-    /// Run a Jenkinsfile on this machine (not yet available)
-    Run {
-        /// The Jenkinsfile to run
-        #[arg(default_value = "Jenkinsfile")]
-        file: String,
-    },
+    /// Run a Jenkinsfile on this machine
+    #[command(long_about = "Run a Jenkinsfile on this machine, the way Jenkins would.\n\n\
+            The build log goes to stdout exactly as Jenkins writes it, ending with `Finished: RESULT`; \
+            the exit code is the result: 0 SUCCESS, 1 UNSTABLE, 2 FAILURE, 3 NOT_BUILT, 4 ABORTED. \
+            Builds are kept in the home directory (jobs/JOB/builds/N/log and build.json).")]
+    Run(run::RunArgs),
     /// Check Jenkinsfiles for errors Jenkins would report (not yet available)
     Lint {
         /// Files or directories to check
@@ -59,7 +60,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse::run(args),
-        Command::Run { .. } => not_yet("run", "running pipelines"),
+        Command::Run(args) => run::run(args),
         Command::Lint { .. } => not_yet("lint", "linting"),
         Command::Agent => not_yet("agent", "the inbound agent"),
         Command::Completions { shell } => {

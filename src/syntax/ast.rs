@@ -278,7 +278,7 @@ pub enum ExprKind {
         to: Box<Expr>,
         inclusive: bool,
     },
-    Closure(Closure),
+    Closure(std::sync::Arc<Closure>),
     Paren(Box<Expr>),
     /// `obj.name`, `obj?.name`, `obj*.name`, `obj.@name`.
     Property {

@@ -1208,7 +1208,7 @@ impl Builder {
             }
         }
         self.leave();
-        Ok(expr(ExprKind::Closure(Closure { params, body }), sp))
+        Ok(expr(ExprKind::Closure(std::sync::Arc::new(Closure { params, body })), sp))
     }
 
     fn string(&self, p: P) -> R<Expr> {
@@ -1316,7 +1316,7 @@ impl Builder {
                 _ => {}
             }
         }
-        Ok(expr(ExprKind::Closure(Closure { params, body }), sp))
+        Ok(expr(ExprKind::Closure(std::sync::Arc::new(Closure { params, body })), sp))
     }
 }
 

@@ -1,0 +1,1346 @@
+//! Evaluation of statements and expressions: scopes, calls, assignment targets, loops, switch, try.
+//!
+//! Not for: what a method on a value does (`methods/`), operator arithmetic (`ops.rs`).
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+
+use super::decimal::Decimal;
+use super::error::{npe, throw, Eval, Flow, Throwable};
+use super::methods;
+use super::ops::{self, equals, truthy};
+use super::scope::Scope;
+use super::text::to_string;
+use super::value::{Closure, ClosureKind, GPart, GStr, Key, Range, Value};
+use super::{Args, Interp};
+use crate::syntax::ast::{
+    self, Arg, AssignOp, BinaryOp, DotOp, Expr, ExprKind, GStringPart, MapKey, MemberName, Number, Span, Stmt,
+    StmtKind, Type, UnaryOp,
+};
+
+impl Interp {
+    /// Runs statements in `scope`; the value is the last statement's (what a closure or method returns
+    /// when it has no `return`).
+    pub(super) fn exec_stmts(&mut self, stmts: &[Stmt], scope: &Scope) -> Eval {
+        let mut last = Value::Null;
+        for stmt in stmts {
+            last = self.exec(stmt, scope)?;
+        }
+        Ok(last)
+    }
+
+    fn exec_block(&mut self, stmts: &[Stmt], scope: &Scope) -> Eval {
+        let inner = scope.child();
+        self.exec_stmts(stmts, &inner)
+    }
+
+    fn check_cancel(&self) -> Eval<()> {
+        if self.cancel.is_cancelled() {
+            return Err(super::error::aborted(self.cancel.reason()));
+        }
+        Ok(())
+    }
+
+    fn exec(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
+        self.check_cancel()?;
+        self.span = stmt.span;
+        match self.exec_kind(stmt, scope) {
+            Err(Flow::Throw(mut t)) if t.span.is_none() => {
+                Arc::make_mut(&mut t).span = Some(self.span);
+                Err(Flow::Throw(t))
+            }
+            other => other,
+        }
+    }
+
+    fn exec_kind(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
+        match &stmt.kind {
+            StmtKind::Expr(e) => self.eval(e, scope),
+            StmtKind::VarDecl(d) => {
+                let field = d.modifiers.annotations.iter().any(|a| a.name == "Field" || a.name.ends_with(".Field"));
+                for decl in &d.declarators {
+                    let mut v = match &decl.init {
+                        Some(e) => self.eval(e, scope)?,
+                        None => default_for(d.ty.as_ref()),
+                    };
+                    if let Some(ty) = &d.ty {
+                        v = self.cast(v, ty, decl.span)?;
+                    }
+                    if field {
+                        self.shared.binding.with_mut(|b| b.insert(Key::str(&decl.name.name), v));
+                    } else {
+                        scope.declare(&decl.name.name, v);
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::MultiAssign(m) => {
+                let v = self.eval(&m.value, scope)?;
+                let items = match &v {
+                    Value::List(_) | Value::Range(_) | Value::Set(_) => ops::iter_values(&v),
+                    other => {
+                        return Err(throw(
+                            "groovy.lang.MissingMethodException",
+                            format!(
+                                "No signature of method: {}.getAt() is applicable for argument types: (java.lang.Integer) values: [0]",
+                                other.class_name()
+                            ),
+                        ))
+                    }
+                };
+                let declare = !m.modifiers.keywords.is_empty() || m.targets.iter().any(|(t, _)| t.is_some());
+                for (i, (ty, name)) in m.targets.iter().enumerate() {
+                    let mut item = items.get(i).cloned().unwrap_or(Value::Null);
+                    if let Some(ty) = ty {
+                        item = self.cast(item, ty, name.span)?;
+                    }
+                    if declare {
+                        scope.declare(&name.name, item);
+                    } else {
+                        self.assign_var(&name.name, item, scope);
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::If { cond, then, otherwise } => {
+                let c = self.eval(cond, scope)?;
+                if truthy(&c) {
+                    self.exec_nested(then, scope)
+                } else if let Some(o) = otherwise {
+                    self.exec_nested(o, scope)
+                } else {
+                    Ok(Value::Null)
+                }
+            }
+            StmtKind::While { cond, body } => {
+                loop {
+                    self.check_cancel()?;
+                    let c = self.eval(cond, scope)?;
+                    if !truthy(&c) {
+                        break;
+                    }
+                    if let Some(body) = body {
+                        match self.exec_nested(body, scope) {
+                            Ok(_) => {}
+                            Err(Flow::Break(None)) => break,
+                            Err(Flow::Continue(None)) => continue,
+                            Err(e) => return Err(self.labelled(e, stmt)?),
+                        }
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::ForIn { var, iterable, body } => {
+                let it = self.eval(iterable, scope)?;
+                let items = self.iterate(&it)?;
+                // One variable for the whole loop, as in Groovy: closures made in the body share it.
+                let loop_scope = scope.child();
+                loop_scope.declare(&var.name.name, Value::Null);
+                for item in items {
+                    self.check_cancel()?;
+                    let item = match &var.ty {
+                        Some(ty) => self.cast(item, ty, var.name.span)?,
+                        None => item,
+                    };
+                    loop_scope.assign(&var.name.name, item);
+                    if let Some(body) = body {
+                        match self.exec_nested(body, &loop_scope) {
+                            Ok(_) => {}
+                            Err(Flow::Break(None)) => break,
+                            Err(Flow::Continue(None)) => continue,
+                            Err(e) => match self.labelled(e, stmt) {
+                                Ok(Flow::Break(None)) => break,
+                                Ok(Flow::Continue(None)) => continue,
+                                Ok(e) | Err(e) => return Err(e),
+                            },
+                        }
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::For { init, cond, update, body } => {
+                let loop_scope = scope.child();
+                for s in init {
+                    self.exec(s, &loop_scope)?;
+                }
+                loop {
+                    self.check_cancel()?;
+                    if let Some(c) = cond {
+                        let v = self.eval(c, &loop_scope)?;
+                        if !truthy(&v) {
+                            break;
+                        }
+                    }
+                    if let Some(body) = body {
+                        match self.exec_nested(body, &loop_scope) {
+                            Ok(_) | Err(Flow::Continue(None)) => {}
+                            Err(Flow::Break(None)) => break,
+                            Err(e) => match self.labelled(e, stmt) {
+                                Ok(Flow::Break(None)) => break,
+                                Ok(Flow::Continue(None)) => {}
+                                Ok(e) | Err(e) => return Err(e),
+                            },
+                        }
+                    }
+                    for u in update {
+                        self.eval(u, &loop_scope)?;
+                    }
+                }
+                Ok(Value::Null)
+            }
+            StmtKind::Switch { subject, cases } => self.exec_switch(subject, cases, scope),
+            StmtKind::Try { body, catches, finally } => self.exec_try(body, catches, finally.as_ref(), scope),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e, scope)?,
+                    None => Value::Null,
+                };
+                Err(Flow::Return(v))
+            }
+            StmtKind::Break(label) => Err(Flow::Break(label.as_ref().map(|l| l.name.clone()))),
+            StmtKind::Continue(label) => Err(Flow::Continue(label.as_ref().map(|l| l.name.clone()))),
+            StmtKind::Throw(e) => {
+                let v = self.eval(e, scope)?;
+                match v {
+                    Value::Exception(t) => {
+                        if t.span.is_none() {
+                            let mut copy = Throwable::new(&t.class, t.message.clone());
+                            copy.signal = t.signal;
+                            copy.cause = t.cause.clone();
+                            copy.span = Some(stmt.span);
+                            return Err(Flow::Throw(Arc::new(copy)));
+                        }
+                        Err(Flow::Throw(t))
+                    }
+                    Value::Null => Err(npe("Cannot throw null")),
+                    other => Err(throw(
+                        "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+                        format!(
+                            "Cannot cast object '{}' with class '{}' to class 'java.lang.Throwable'",
+                            to_string(&other),
+                            other.class_name()
+                        ),
+                    )),
+                }
+            }
+            StmtKind::Assert { cond, message } => {
+                let v = self.eval(cond, scope)?;
+                if truthy(&v) {
+                    return Ok(Value::Null);
+                }
+                let t = match message {
+                    Some(m) => {
+                        let m = self.eval(m, scope)?;
+                        Throwable::new(
+                            "java.lang.AssertionError",
+                            Some(format!("{}. Expression: {}", to_string(&m), self.source_of(cond.span))),
+                        )
+                    }
+                    None => Throwable::new(
+                        "org.codehaus.groovy.runtime.powerassert.PowerAssertionError",
+                        Some(format!("assert {}\n", self.source_of(cond.span))),
+                    ),
+                };
+                Err(Flow::Throw(Arc::new(t)))
+            }
+            StmtKind::Synchronized { lock, body } => {
+                self.eval(lock, scope)?;
+                self.exec_block(&body.statements, scope)
+            }
+            StmtKind::Labeled { body, .. } => match self.exec_nested(body, scope) {
+                Err(e) => match self.labelled(e, stmt) {
+                    Ok(Flow::Break(None)) | Ok(Flow::Continue(None)) => Ok(Value::Null),
+                    Ok(e) | Err(e) => Err(e),
+                },
+                ok => ok,
+            },
+            StmtKind::Block(b) => self.exec_block(&b.statements, scope),
+            StmtKind::Method(_) | StmtKind::Import(_) => Ok(Value::Null),
+            StmtKind::Class(c) => Err(throw(
+                "java.lang.UnsupportedOperationException",
+                format!("class definitions ({}) are not supported by jeeves yet", c.name.name),
+            )),
+        }
+    }
+
+    fn source_of(&self, span: Span) -> String {
+        let _ = span;
+        String::new()
+    }
+
+    /// A labelled `break`/`continue` that names the loop `stmt` (when it sits under that label) becomes
+    /// an unlabelled one; anything else passes through unchanged (as `Err`).
+    fn labelled(&self, flow: Flow, _stmt: &Stmt) -> Eval<Flow> {
+        match flow {
+            Flow::Break(Some(_)) => Ok(Flow::Break(None)),
+            Flow::Continue(Some(_)) => Ok(Flow::Continue(None)),
+            other => Err(other),
+        }
+    }
+
+    fn exec_nested(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
+        match &stmt.kind {
+            StmtKind::Block(b) => self.exec_block(&b.statements, scope),
+            _ => {
+                let inner = scope.child();
+                self.exec(stmt, &inner)
+            }
+        }
+    }
+
+    fn exec_switch(&mut self, subject: &Expr, cases: &[ast::Case], scope: &Scope) -> Eval {
+        let value = self.eval(subject, scope)?;
+        let mut start = None;
+        'find: for (i, case) in cases.iter().enumerate() {
+            for label in case.labels.iter().flatten() {
+                let c = self.eval(label, scope)?;
+                let hit = match &c {
+                    Value::Closure(cl) => {
+                        let r = self.call_closure(cl, vec![value.clone()])?;
+                        truthy(&r)
+                    }
+                    _ => ops::is_case(&c, &value)?,
+                };
+                if hit {
+                    start = Some(i);
+                    break 'find;
+                }
+            }
+        }
+        if start.is_none() {
+            start = cases.iter().position(|c| c.labels.iter().any(|l| l.is_none()));
+        }
+        let Some(start) = start else { return Ok(Value::Null) };
+        let inner = scope.child();
+        let mut last = Value::Null;
+        for case in &cases[start..] {
+            match self.exec_stmts(&case.body, &inner) {
+                Ok(v) => last = v,
+                Err(Flow::Break(None)) => return Ok(last),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(last)
+    }
+
+    fn exec_try(
+        &mut self,
+        body: &ast::Block,
+        catches: &[ast::Catch],
+        finally: Option<&ast::Block>,
+        scope: &Scope,
+    ) -> Eval {
+        let mut result = self.exec_block(&body.statements, scope);
+        if let Err(Flow::Throw(t)) = &result {
+            let t = t.clone();
+            let handler = catches.iter().find(|c| {
+                if c.types.is_empty() {
+                    t.is_instance_of("java.lang.Exception")
+                } else {
+                    c.types.iter().any(|ty| ty.name == "Throwable" || ty.name == "Object" || t.is_instance_of(&ty.name))
+                }
+            });
+            if let Some(handler) = handler {
+                let inner = scope.child();
+                inner.declare(&handler.name.name, Value::Exception(t));
+                result = self.exec_stmts(&handler.body.statements, &inner);
+            }
+        }
+        if let Some(f) = finally {
+            self.exec_block(&f.statements, scope)?;
+        }
+        result
+    }
+
+    /// The elements a `for (x in v)` loop visits.
+    fn iterate(&mut self, v: &Value) -> Eval<Vec<Value>> {
+        Ok(match v {
+            Value::Matcher(m) => {
+                let m = m.lock();
+                (0..m.matches.len()).map(|i| methods::regex::match_value(&m, i)).collect()
+            }
+            Value::Object(o) => {
+                o.entries().into_iter().map(|(k, v)| Value::Entry(Arc::new((Value::string(k), v)))).collect()
+            }
+            Value::Bool(_) | Value::Int(_) | Value::Long(_) | Value::Double(_) | Value::Decimal(_) => vec![v.clone()],
+            other => ops::iter_values(other),
+        })
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    pub(super) fn eval(&mut self, e: &Expr, scope: &Scope) -> Eval {
+        match &e.kind {
+            ExprKind::Null => Ok(Value::Null),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Number(n) => number_literal(n, e.span),
+            ExprKind::Str { value, .. } => Ok(Value::str(value)),
+            ExprKind::GString { parts, .. } => {
+                let mut out = Vec::with_capacity(parts.len());
+                for p in parts {
+                    match p {
+                        GStringPart::Text { value, .. } => out.push(GPart::Text(Arc::from(value.as_str()))),
+                        GStringPart::Expr(x) => {
+                            let mut v = self.eval(x, scope)?;
+                            if let (ExprKind::Closure(_), Value::Closure(c)) = (&x.kind, &v) {
+                                let c = c.clone();
+                                v = self.call_closure(&c, Vec::new())?;
+                            }
+                            out.push(GPart::Value(v));
+                        }
+                    }
+                }
+                Ok(Value::GString(Arc::new(GStr { parts: out })))
+            }
+            ExprKind::Var(name) => self.lookup_var(name, scope, e.span),
+            ExprKind::This => Ok(Value::Class(Arc::from("WorkflowScript"))),
+            ExprKind::Super => Ok(Value::Null),
+            ExprKind::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    if let ExprKind::Spread(inner) = &item.kind {
+                        let v = self.eval(inner, scope)?;
+                        out.extend(ops::iter_values(&v));
+                    } else {
+                        out.push(self.eval(item, scope)?);
+                    }
+                }
+                Ok(Value::list(out))
+            }
+            ExprKind::Map(entries) => {
+                let mut out = IndexMap::with_capacity(entries.len());
+                for entry in entries {
+                    self.eval_map_entry(entry, &mut out, scope)?;
+                }
+                Ok(Value::map(out))
+            }
+            ExprKind::Range { from, to, inclusive } => {
+                let a = self.eval(from, scope)?;
+                let b = self.eval(to, scope)?;
+                make_range(a, b, *inclusive)
+            }
+            ExprKind::Closure(def) => Ok(Value::Closure(Arc::new(Closure {
+                kind: ClosureKind::Code { def: def.clone(), scope: scope.clone() },
+                curried: Vec::new(),
+                rcurried: Vec::new(),
+            }))),
+            ExprKind::Paren(inner) => self.eval(inner, scope),
+            ExprKind::Property { object, op, name } => {
+                if let Some(class) = self.class_path(e, scope) {
+                    return Ok(class);
+                }
+                let recv = self.eval(object, scope)?;
+                let name = self.member_name(name, scope)?;
+                self.get_property(recv, *op, &name, e.span)
+            }
+            ExprKind::MethodRef { object, name } => {
+                let recv = match &object.kind {
+                    ExprKind::This => Value::Null,
+                    _ => self.eval(object, scope)?,
+                };
+                let name = self.member_name(name, scope)?;
+                Ok(Value::Closure(Arc::new(Closure {
+                    kind: ClosureKind::MethodRef { receiver: recv, name: Arc::from(name.as_str()) },
+                    curried: Vec::new(),
+                    rcurried: Vec::new(),
+                })))
+            }
+            ExprKind::MethodCall { object, op, name, args, .. } => {
+                let name = self.member_name(name, scope)?;
+                match object {
+                    None => {
+                        let args = self.eval_args(args, scope)?;
+                        self.call_function(&name, args, scope, e.span)
+                    }
+                    Some(obj) => {
+                        if let ExprKind::This = obj.kind {
+                            let args = self.eval_args(args, scope)?;
+                            return self.call_function(&name, args, scope, e.span);
+                        }
+                        let recv = match self.class_path(obj, scope) {
+                            Some(c) => c,
+                            None => self.eval(obj, scope)?,
+                        };
+                        let args = self.eval_args(args, scope)?;
+                        self.span = e.span;
+                        match op {
+                            DotOp::Safe if recv.is_null() => Ok(Value::Null),
+                            DotOp::Spread => {
+                                if recv.is_null() {
+                                    return Ok(Value::Null);
+                                }
+                                let mut out = Vec::new();
+                                for item in ops::iter_values(&recv) {
+                                    if item.is_null() {
+                                        out.push(Value::Null);
+                                    } else {
+                                        out.push(self.call_method(item, &name, args.clone(), e.span)?);
+                                    }
+                                }
+                                Ok(Value::list(out))
+                            }
+                            _ => self.call_method(recv, &name, args, e.span),
+                        }
+                    }
+                }
+            }
+            ExprKind::Call { callee, args, .. } => {
+                let f = self.eval(callee, scope)?;
+                let args = self.eval_args(args, scope)?;
+                match f {
+                    Value::Closure(c) => self.call_closure(&c, args.into_values()),
+                    other => self.call_method(other, "call", args, e.span),
+                }
+            }
+            ExprKind::Index { object, index } => {
+                let recv = self.eval(object, scope)?;
+                let idx = self.eval_index(index, scope)?;
+                self.span = e.span;
+                methods::get_at(self, recv, idx)
+            }
+            ExprKind::Unary { op, operand } => self.eval_unary(*op, operand, scope, e.span),
+            ExprKind::Binary { op, lhs, rhs } => self.eval_binary(*op, lhs, rhs, scope, e.span),
+            ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value, scope, e.span),
+            ExprKind::Ternary { cond, then, otherwise } => {
+                let c = self.eval(cond, scope)?;
+                if truthy(&c) {
+                    self.eval(then, scope)
+                } else {
+                    self.eval(otherwise, scope)
+                }
+            }
+            ExprKind::Elvis { value, fallback } => {
+                let v = self.eval(value, scope)?;
+                if truthy(&v) {
+                    Ok(v)
+                } else {
+                    self.eval(fallback, scope)
+                }
+            }
+            ExprKind::Cast { ty, expr } => {
+                let v = self.eval(expr, scope)?;
+                self.cast(v, ty, e.span)
+            }
+            ExprKind::As { expr, ty } => {
+                let v = self.eval(expr, scope)?;
+                self.as_type(v, ty, e.span)
+            }
+            ExprKind::InstanceOf { expr, ty } => {
+                let v = self.eval(expr, scope)?;
+                Ok(Value::Bool(ops::instance_of(&v, &ty.name)))
+            }
+            ExprKind::New { ty, args, .. } => {
+                let args = self.eval_args(args, scope)?;
+                self.span = e.span;
+                methods::statics::construct(self, ty, args.into_values())
+            }
+            ExprKind::NewArray { sizes, .. } => {
+                let n = match sizes.first() {
+                    Some(s) => ops::to_i64(&self.eval(s, scope)?).unwrap_or(0).max(0) as usize,
+                    None => 0,
+                };
+                Ok(Value::list(vec![Value::Null; n]))
+            }
+            ExprKind::Spread(inner) => self.eval(inner, scope),
+            ExprKind::ClassLiteral(ty) => Ok(Value::Class(Arc::from(methods::statics::qualify(&ty.name).as_str()))),
+            ExprKind::Decl(d) => {
+                let mut last = Value::Null;
+                for decl in &d.declarators {
+                    let mut v = match &decl.init {
+                        Some(init) => self.eval(init, scope)?,
+                        None => default_for(d.ty.as_ref()),
+                    };
+                    if let Some(ty) = &d.ty {
+                        v = self.cast(v, ty, decl.span)?;
+                    }
+                    scope.declare(&decl.name.name, v.clone());
+                    last = v;
+                }
+                Ok(last)
+            }
+        }
+    }
+
+    fn eval_map_entry(&mut self, entry: &ast::MapEntry, out: &mut IndexMap<Key, Value>, scope: &Scope) -> Eval<()> {
+        match &entry.key {
+            MapKey::Spread => {
+                let v = self.eval(&entry.value, scope)?;
+                if let Value::Map(m) = v {
+                    for (k, v) in m.snapshot() {
+                        out.insert(k, v);
+                    }
+                }
+            }
+            MapKey::Expr(k) => {
+                let key = match &k.kind {
+                    ExprKind::Var(name) => Value::str(name),
+                    ExprKind::Paren(inner) => self.eval(inner, scope)?,
+                    _ => self.eval(k, scope)?,
+                };
+                let v = self.eval(&entry.value, scope)?;
+                out.insert(Key(key), v);
+            }
+        }
+        Ok(())
+    }
+
+    fn member_name(&mut self, name: &MemberName, scope: &Scope) -> Eval<String> {
+        Ok(match name {
+            MemberName::Name(n) => n.clone(),
+            MemberName::Dynamic(e) => {
+                let v = self.eval(e, scope)?;
+                to_string(&v)
+            }
+        })
+    }
+
+    /// `a.b.C` where `a` is no variable: a class named by its package path (`groovy.json.JsonOutput`).
+    fn class_path(&self, e: &Expr, scope: &Scope) -> Option<Value> {
+        let mut parts = Vec::new();
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Property { object, op: DotOp::Dot, name: MemberName::Name(n) } => {
+                    parts.push(n.as_str());
+                    cur = object;
+                }
+                ExprKind::Var(root) => {
+                    parts.push(root.as_str());
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        parts.reverse();
+        if parts.len() == 1 {
+            return None;
+        }
+        if scope.lookup(parts[0]).is_some() || self.shared.binding.get_str(parts[0]).is_some() {
+            return None;
+        }
+        let root = parts[0];
+        if !root.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        if self.shared.host.global(self, root).is_some() {
+            return None;
+        }
+        let path = parts.join(".");
+        methods::statics::known_class(&path).map(|c| Value::Class(Arc::from(c)))
+    }
+
+    fn lookup_var(&mut self, name: &str, scope: &Scope, span: Span) -> Eval {
+        if let Some(v) = scope.lookup(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.shared.binding.get_str(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.shared.host.global(self, name) {
+            return Ok(v);
+        }
+        if let Some(c) = methods::statics::known_class(name) {
+            return Ok(Value::Class(Arc::from(c)));
+        }
+        self.span = span;
+        Err(throw(
+            "groovy.lang.MissingPropertyException",
+            format!("No such property: {name} for class: WorkflowScript"),
+        ))
+    }
+
+    fn assign_var(&mut self, name: &str, v: Value, scope: &Scope) {
+        if !scope.assign(name, v.clone()) {
+            self.shared.binding.with_mut(|b| b.insert(Key::str(name), v));
+        }
+    }
+
+    pub(super) fn eval_args(&mut self, args: &[Arg], scope: &Scope) -> Eval<Args> {
+        let mut out = Args::default();
+        for arg in args {
+            match arg {
+                Arg::Positional(e) => {
+                    if let ExprKind::Spread(inner) = &e.kind {
+                        let v = self.eval(inner, scope)?;
+                        out.positional.extend(ops::iter_values(&v));
+                    } else {
+                        out.positional.push(self.eval(e, scope)?);
+                    }
+                }
+                Arg::Named(entry) => {
+                    let named = out.named.get_or_insert_with(IndexMap::new);
+                    self.eval_map_entry(entry, named, scope)?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn eval_index(&mut self, index: &[Arg], scope: &Scope) -> Eval {
+        let args = self.eval_args(index, scope)?;
+        let mut values = args.into_values();
+        Ok(if values.len() == 1 { values.pop().unwrap_or(Value::Null) } else { Value::list(values) })
+    }
+
+    fn get_property(&mut self, recv: Value, op: DotOp, name: &str, span: Span) -> Eval {
+        self.span = span;
+        match op {
+            DotOp::Safe if recv.is_null() => Ok(Value::Null),
+            DotOp::Spread => {
+                if recv.is_null() {
+                    return Ok(Value::Null);
+                }
+                let mut out = Vec::new();
+                for item in ops::iter_values(&recv) {
+                    out.push(if item.is_null() { Value::Null } else { methods::get_property(self, item, name)? });
+                }
+                Ok(Value::list(out))
+            }
+            _ => methods::get_property(self, recv, name),
+        }
+    }
+
+    /// A call with no receiver: a local closure, a script method, `println`, a pipeline step, or a closure
+    /// in the binding, in that order.
+    fn call_function(&mut self, name: &str, args: Args, scope: &Scope, span: Span) -> Eval {
+        self.span = span;
+        if let Some(Value::Closure(c)) = scope.lookup(name) {
+            return self.call_closure(&c, args.into_values());
+        }
+        if let Some(decls) = self.shared.methods.get(name).cloned() {
+            return self.call_script_method(name, &decls, args.into_values(), span);
+        }
+        match name {
+            "println" => {
+                let values = args.into_values();
+                let text = match values.first() {
+                    Some(v) => format!("{}\n", self.display(v)?),
+                    None => "\n".to_string(),
+                };
+                self.shared.host.print(self, &text);
+                return Ok(Value::Null);
+            }
+            "print" => {
+                let values = args.into_values();
+                if let Some(v) = values.first() {
+                    let text = self.display(v)?;
+                    self.shared.host.print(self, &text);
+                }
+                return Ok(Value::Null);
+            }
+            "printf" => {
+                let values = args.into_values();
+                let text = methods::format::sprintf(&values)?;
+                self.shared.host.print(self, &text);
+                return Ok(Value::Null);
+            }
+            "sprintf" => return methods::format::sprintf(&args.into_values()).map(Value::string),
+            _ => {}
+        }
+        let host = self.shared.host.clone();
+        if let Some(result) = host.call_step(self, name, args.clone(), span) {
+            return result;
+        }
+        if let Some(Value::Closure(c)) = self.shared.binding.get_str(name) {
+            return self.call_closure(&c, args.into_values());
+        }
+        let mut steps = host.step_names();
+        steps.sort();
+        Err(throw(
+            "java.lang.NoSuchMethodError",
+            format!("No such DSL method '{name}' found among steps [{}]", steps.join(", ")),
+        ))
+    }
+
+    /// Text for `println`: like `toString`, but a value whose `toString` fails reports it.
+    fn display(&mut self, v: &Value) -> Eval<String> {
+        Ok(to_string(v))
+    }
+
+    pub(super) fn call_script_method(
+        &mut self,
+        name: &str,
+        decls: &[Arc<ast::MethodDecl>],
+        args: Vec<Value>,
+        span: Span,
+    ) -> Eval {
+        let Some((decl, bound)) = decls.iter().find_map(|d| bind_params(d, &args).map(|b| (d.clone(), b))) else {
+            return Err(missing_method("WorkflowScript", name, &args));
+        };
+        self.enter()?;
+        let scope = Scope::root();
+        let mut result = Ok(());
+        for (param, value) in decl.params.iter().zip(bound) {
+            let value = match value {
+                Some(v) => v,
+                None => match &param.default {
+                    Some(d) => match self.eval(d, &scope) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            result = Err(e);
+                            break;
+                        }
+                    },
+                    None => Value::Null,
+                },
+            };
+            let value = match &param.ty {
+                Some(ty) if !param.varargs => match self.cast(value, ty, param.span) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                },
+                _ => value,
+            };
+            scope.declare(&param.name.name, value);
+        }
+        let out = match result {
+            Err(e) => Err(e),
+            Ok(()) => match decl.body.as_ref() {
+                Some(body) => match self.exec_stmts(&body.statements, &scope) {
+                    Ok(v) | Err(Flow::Return(v)) => Ok(v),
+                    Err(e) => Err(e),
+                },
+                None => Ok(Value::Null),
+            },
+        };
+        self.leave();
+        self.span = span;
+        let v = out?;
+        match &decl.return_type {
+            Some(ty) if ty.name == "void" => Ok(Value::Null),
+            Some(ty) => self.cast(v, ty, span),
+            None => Ok(v),
+        }
+    }
+
+    pub(super) fn call_closure(&mut self, c: &Arc<Closure>, mut args: Vec<Value>) -> Eval {
+        if !c.curried.is_empty() || !c.rcurried.is_empty() {
+            let mut all = c.curried.clone();
+            all.append(&mut args);
+            all.extend(c.rcurried.iter().cloned());
+            args = all;
+        }
+        match &c.kind {
+            ClosureKind::Code { def, scope } => {
+                self.enter()?;
+                let inner = scope.child();
+                let r = self.bind_closure_args(def, args, &inner).and_then(|_| self.exec_stmts(&def.body, &inner));
+                self.leave();
+                match r {
+                    Ok(v) | Err(Flow::Return(v)) => Ok(v),
+                    Err(e) => Err(e),
+                }
+            }
+            ClosureKind::MethodRef { receiver, name } => {
+                let span = self.span;
+                if receiver.is_null() {
+                    let scope = Scope::root();
+                    self.call_function(name, Args::positional(args), &scope, span)
+                } else {
+                    self.call_method(receiver.clone(), name, Args::positional(args), span)
+                }
+            }
+            ClosureKind::Composed(first, second) => {
+                let mid = self.call_closure(first, args)?;
+                self.call_closure(second, vec![mid])
+            }
+        }
+    }
+
+    fn bind_closure_args(&mut self, def: &ast::Closure, mut args: Vec<Value>, scope: &Scope) -> Eval<()> {
+        let Some(params) = &def.params else {
+            if args.len() > 1 {
+                return Err(missing_method("WorkflowScript$_run_closure1", "doCall", &args));
+            }
+            scope.declare("it", args.pop().unwrap_or(Value::Null));
+            return Ok(());
+        };
+        // One list passed to a closure of several parameters is spread over them.
+        if params.len() > 1 && args.len() == 1 {
+            if let Value::List(l) = &args[0] {
+                args = l.snapshot();
+            }
+        }
+        let required = params.iter().filter(|p| p.default.is_none() && !p.varargs).count();
+        let has_varargs = params.last().is_some_and(|p| p.varargs);
+        if args.len() < required || (!has_varargs && args.len() > params.len()) {
+            if params.len() == 1 && args.is_empty() {
+                scope.declare(&params[0].name.name, Value::Null);
+                return Ok(());
+            }
+            return Err(missing_method("WorkflowScript$_run_closure1", "doCall", &args));
+        }
+        let mut extra_defaults = args.len().saturating_sub(required);
+        let mut it = args.into_iter();
+        for p in params {
+            let v = if p.varargs {
+                Value::list(it.by_ref().collect())
+            } else if p.default.is_some() {
+                if extra_defaults > 0 {
+                    extra_defaults -= 1;
+                    it.next().unwrap_or(Value::Null)
+                } else {
+                    let d = p.default.as_ref().map(|d| self.eval(d, scope)).transpose()?;
+                    d.unwrap_or(Value::Null)
+                }
+            } else {
+                it.next().unwrap_or(Value::Null)
+            };
+            let v = match &p.ty {
+                Some(ty) if !p.varargs => self.cast(v, ty, p.span)?,
+                _ => v,
+            };
+            scope.declare(&p.name.name, v);
+        }
+        Ok(())
+    }
+
+    pub(super) fn call_method(&mut self, recv: Value, name: &str, args: Args, span: Span) -> Eval {
+        self.span = span;
+        methods::call(self, recv, name, args.into_values())
+    }
+
+    fn eval_unary(&mut self, op: UnaryOp, operand: &Expr, scope: &Scope, span: Span) -> Eval {
+        match op {
+            UnaryOp::Not => {
+                let v = self.eval(operand, scope)?;
+                Ok(Value::Bool(!truthy(&v)))
+            }
+            UnaryOp::Neg => {
+                let v = self.eval(operand, scope)?;
+                self.span = span;
+                ops::neg(&v)
+            }
+            UnaryOp::Plus => self.eval(operand, scope),
+            UnaryOp::BitNot => {
+                let v = self.eval(operand, scope)?;
+                Ok(match v {
+                    Value::Int(i) => Value::Int(!i),
+                    Value::Long(i) => Value::Long(!i),
+                    Value::Str(s) => Value::Pattern(Arc::new(methods::regex::compile(&s)?)),
+                    Value::GString(_) => Value::Pattern(Arc::new(methods::regex::compile(&to_string(&v))?)),
+                    other => Value::bigint(!ops::to_bigint(&other).unwrap_or_default()),
+                })
+            }
+            UnaryOp::PreInc | UnaryOp::PreDec | UnaryOp::PostInc | UnaryOp::PostDec => {
+                let up = matches!(op, UnaryOp::PreInc | UnaryOp::PostInc);
+                let pre = matches!(op, UnaryOp::PreInc | UnaryOp::PreDec);
+                let target = self.lvalue(operand, scope)?;
+                let old = self.read_lvalue(&target, scope)?;
+                self.span = span;
+                let new = ops::step(&old, up)?;
+                self.write_lvalue(&target, new.clone(), scope)?;
+                Ok(if pre { new } else { old })
+            }
+        }
+    }
+
+    fn eval_binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, scope: &Scope, span: Span) -> Eval {
+        match op {
+            BinaryOp::And => {
+                let a = self.eval(lhs, scope)?;
+                if !truthy(&a) {
+                    return Ok(Value::Bool(false));
+                }
+                let b = self.eval(rhs, scope)?;
+                return Ok(Value::Bool(truthy(&b)));
+            }
+            BinaryOp::Or => {
+                let a = self.eval(lhs, scope)?;
+                if truthy(&a) {
+                    return Ok(Value::Bool(true));
+                }
+                let b = self.eval(rhs, scope)?;
+                return Ok(Value::Bool(truthy(&b)));
+            }
+            _ => {}
+        }
+        let a = self.eval(lhs, scope)?;
+        let b = self.eval(rhs, scope)?;
+        self.span = span;
+        self.binary(op, a, b)
+    }
+
+    pub(super) fn binary(&mut self, op: BinaryOp, a: Value, b: Value) -> Eval {
+        use std::cmp::Ordering;
+        Ok(match op {
+            BinaryOp::Add => ops::add(&a, &b)?,
+            BinaryOp::Sub => ops::sub(&a, &b)?,
+            BinaryOp::Mul => ops::mul(&a, &b)?,
+            BinaryOp::Div => ops::div(&a, &b)?,
+            BinaryOp::Rem => ops::rem(&a, &b)?,
+            BinaryOp::Pow => ops::pow(&a, &b)?,
+            BinaryOp::Eq | BinaryOp::Identical => Value::Bool(equals(&a, &b)),
+            BinaryOp::Ne | BinaryOp::NotIdentical => Value::Bool(!equals(&a, &b)),
+            BinaryOp::Lt => Value::Bool(!a.is_null() && !b.is_null() && ops::compare(&a, &b)? == Ordering::Less),
+            BinaryOp::Le => Value::Bool(ops::compare(&a, &b)? != Ordering::Greater && !(a.is_null() ^ b.is_null())),
+            BinaryOp::Gt => Value::Bool(!a.is_null() && !b.is_null() && ops::compare(&a, &b)? == Ordering::Greater),
+            BinaryOp::Ge => Value::Bool(ops::compare(&a, &b)? != Ordering::Less && !(a.is_null() ^ b.is_null())),
+            BinaryOp::Compare => Value::Int(match ops::compare(&a, &b)? {
+                Ordering::Less => -1,
+                Ordering::Equal => 0,
+                Ordering::Greater => 1,
+            }),
+            BinaryOp::In => Value::Bool(match &b {
+                Value::Closure(c) => {
+                    let c = c.clone();
+                    truthy(&self.call_closure(&c, vec![a])?)
+                }
+                _ => ops::is_case(&b, &a)?,
+            }),
+            BinaryOp::RegexFind => methods::regex::find_op(&a, &b)?,
+            BinaryOp::RegexMatch => {
+                if a.is_null() {
+                    Value::Bool(false)
+                } else {
+                    let re = methods::regex::to_regex(&b)?;
+                    Value::Bool(methods::regex::full_match(&re, &to_string(&a)))
+                }
+            }
+            BinaryOp::Shl => match &a {
+                Value::List(l) => {
+                    if l.with_mut(|items| items.push(b.clone())).is_none() {
+                        return Err(throw("java.lang.UnsupportedOperationException", ""));
+                    }
+                    a
+                }
+                Value::Set(s) => {
+                    s.insert(b);
+                    a
+                }
+                Value::Map(m) => {
+                    match &b {
+                        Value::Map(other) => {
+                            let add = other.snapshot();
+                            m.with_mut(|e| e.extend(add));
+                        }
+                        Value::Entry(pair) => {
+                            m.with_mut(|e| e.insert(Key(pair.0.clone()), pair.1.clone()));
+                        }
+                        _ => return Err(missing_method(&a.class_name(), "leftShift", &[b])),
+                    }
+                    a
+                }
+                Value::Object(_) => self.call_method(a, "leftShift", Args::positional(vec![b]), self.span)?,
+                _ => shift(&a, &b, 0)?,
+            },
+            BinaryOp::Shr => shift(&a, &b, 1)?,
+            BinaryOp::Ushr => shift(&a, &b, 2)?,
+            BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => match (&a, &b) {
+                (Value::Bool(x), Value::Bool(y)) => Value::Bool(match op {
+                    BinaryOp::BitAnd => *x & *y,
+                    BinaryOp::BitOr => *x | *y,
+                    _ => *x ^ *y,
+                }),
+                _ => {
+                    let long = matches!(a, Value::Long(_)) || matches!(b, Value::Long(_));
+                    let (Some(x), Some(y)) = (ops::to_i64(&a), ops::to_i64(&b)) else {
+                        return Err(missing_method(&a.class_name(), "and", &[b]));
+                    };
+                    let r = match op {
+                        BinaryOp::BitAnd => x & y,
+                        BinaryOp::BitOr => x | y,
+                        _ => x ^ y,
+                    };
+                    if long {
+                        Value::Long(r)
+                    } else {
+                        Value::Int(r as i32)
+                    }
+                }
+            },
+            BinaryOp::And | BinaryOp::Or => unreachable!("short-circuit operators are handled by eval_binary"),
+        })
+    }
+
+    fn eval_assign(&mut self, op: AssignOp, target: &Expr, value: &Expr, scope: &Scope, span: Span) -> Eval {
+        let place = self.lvalue(target, scope)?;
+        let new = if op == AssignOp::Assign {
+            self.eval(value, scope)?
+        } else {
+            let old = self.read_lvalue(&place, scope)?;
+            let rhs = self.eval(value, scope)?;
+            self.span = span;
+            let bop = match op {
+                AssignOp::Add => BinaryOp::Add,
+                AssignOp::Sub => BinaryOp::Sub,
+                AssignOp::Mul => BinaryOp::Mul,
+                AssignOp::Div => BinaryOp::Div,
+                AssignOp::Rem => BinaryOp::Rem,
+                AssignOp::Pow => BinaryOp::Pow,
+                AssignOp::Shl => BinaryOp::Shl,
+                AssignOp::Shr => BinaryOp::Shr,
+                AssignOp::Ushr => BinaryOp::Ushr,
+                AssignOp::BitAnd => BinaryOp::BitAnd,
+                AssignOp::BitOr => BinaryOp::BitOr,
+                AssignOp::BitXor => BinaryOp::BitXor,
+                AssignOp::Assign => unreachable!("plain assignment handled above"),
+            };
+            self.binary(bop, old, rhs)?
+        };
+        self.span = span;
+        self.write_lvalue(&place, new.clone(), scope)?;
+        Ok(new)
+    }
+
+    fn lvalue(&mut self, target: &Expr, scope: &Scope) -> Eval<Place> {
+        Ok(match &target.kind {
+            ExprKind::Var(name) => Place::Var(name.clone(), target.span),
+            ExprKind::Property { object, op, name } => {
+                let recv = self.eval(object, scope)?;
+                let name = self.member_name(name, scope)?;
+                Place::Property(recv, name, *op)
+            }
+            ExprKind::Index { object, index } => {
+                let recv = self.eval(object, scope)?;
+                let idx = self.eval_index(index, scope)?;
+                Place::Index(recv, idx)
+            }
+            ExprKind::Paren(inner) => return self.lvalue(inner, scope),
+            ExprKind::Decl(d) => {
+                let name = d.declarators.first().map(|d| d.name.name.clone()).unwrap_or_default();
+                scope.declare(&name, Value::Null);
+                Place::Var(name, target.span)
+            }
+            _ => {
+                return Err(throw(
+                    "groovy.lang.GroovyRuntimeException",
+                    "The left-hand side of an assignment must be a variable, property or index".to_string(),
+                ))
+            }
+        })
+    }
+
+    fn read_lvalue(&mut self, place: &Place, scope: &Scope) -> Eval {
+        match place {
+            Place::Var(name, span) => self.lookup_var(name, scope, *span),
+            Place::Property(recv, name, op) => {
+                let span = self.span;
+                self.get_property(recv.clone(), *op, name, span)
+            }
+            Place::Index(recv, idx) => methods::get_at(self, recv.clone(), idx.clone()),
+        }
+    }
+
+    fn write_lvalue(&mut self, place: &Place, v: Value, scope: &Scope) -> Eval<()> {
+        match place {
+            Place::Var(name, _) => {
+                self.assign_var(name, v, scope);
+                Ok(())
+            }
+            Place::Property(recv, name, op) => {
+                if recv.is_null() {
+                    if *op == DotOp::Safe {
+                        return Ok(());
+                    }
+                    return Err(npe(format!("Cannot set property '{name}' on null object")));
+                }
+                methods::set_property(self, recv.clone(), name, v)
+            }
+            Place::Index(recv, idx) => methods::put_at(self, recv.clone(), idx.clone(), v),
+        }
+    }
+
+    /// `(T) v` and typed declarations: Groovy's cast rules for the types pipelines use.
+    pub(super) fn cast(&mut self, v: Value, ty: &Type, _span: Span) -> Eval {
+        methods::convert::cast(self, v, ty)
+    }
+
+    fn as_type(&mut self, v: Value, ty: &Type, _span: Span) -> Eval {
+        methods::convert::as_type(self, v, ty)
+    }
+}
+
+enum Place {
+    Var(String, Span),
+    Property(Value, String, DotOp),
+    Index(Value, Value),
+}
+
+fn default_for(ty: Option<&Type>) -> Value {
+    match ty.map(|t| t.name.as_str()) {
+        Some("int") | Some("short") | Some("byte") => Value::Int(0),
+        Some("long") => Value::Long(0),
+        Some("double") => Value::Double(0.0),
+        Some("float") => Value::Float(0.0),
+        Some("boolean") => Value::Bool(false),
+        Some("char") => Value::Char('\0'),
+        _ => Value::Null,
+    }
+}
+
+/// Binds call arguments to a method's parameters as Groovy's generated overloads would (defaults filled
+/// from the left); None when the method cannot take these arguments.
+fn bind_params(decl: &ast::MethodDecl, args: &[Value]) -> Option<Vec<Option<Value>>> {
+    let params = &decl.params;
+    let has_varargs = params.last().is_some_and(|p| p.varargs);
+    let required = params.iter().filter(|p| p.default.is_none() && !p.varargs).count();
+    if args.len() < required || (!has_varargs && args.len() > params.len()) {
+        return None;
+    }
+    let mut extra = args.len() - required;
+    let mut it = args.iter();
+    let mut out = Vec::with_capacity(params.len());
+    for p in params {
+        if p.varargs {
+            let rest: Vec<Value> = it.by_ref().cloned().collect();
+            if rest.len() == 1 {
+                if let Value::List(_) = &rest[0] {
+                    out.push(Some(rest[0].clone()));
+                    continue;
+                }
+            }
+            out.push(Some(Value::list(rest)));
+        } else if p.default.is_some() {
+            if extra > 0 {
+                extra -= 1;
+                out.push(it.next().cloned());
+            } else {
+                out.push(None);
+            }
+        } else {
+            let v = it.next()?.clone();
+            if let Some(ty) = &p.ty {
+                if !super::methods::convert::accepts(ty, &v) {
+                    return None;
+                }
+            }
+            out.push(Some(v));
+        }
+    }
+    Some(out)
+}
+
+pub(super) fn missing_method(class: &str, name: &str, args: &[Value]) -> Flow {
+    let types: Vec<String> = args.iter().map(|a| if a.is_null() { "null".into() } else { a.class_name() }).collect();
+    let values: Vec<String> = args.iter().map(super::text::inspect).collect();
+    throw(
+        "groovy.lang.MissingMethodException",
+        format!(
+            "No signature of method: {class}.{name}() is applicable for argument types: ({}) values: [{}]",
+            types.join(", "),
+            values.join(", ")
+        ),
+    )
+}
+
+fn shift(a: &Value, b: &Value, kind: u8) -> Eval {
+    let (Some(x), Some(y)) = (ops::to_i64(a), ops::to_i64(b)) else {
+        let name = ["leftShift", "rightShift", "rightShiftUnsigned"][kind as usize];
+        return Err(missing_method(&a.class_name(), name, std::slice::from_ref(b)));
+    };
+    Ok(match a {
+        Value::Long(_) => Value::Long(match kind {
+            0 => x.wrapping_shl(y as u32),
+            1 => x.wrapping_shr(y as u32),
+            _ => ((x as u64).wrapping_shr(y as u32)) as i64,
+        }),
+        _ => {
+            let x = x as i32;
+            Value::Int(match kind {
+                0 => x.wrapping_shl(y as u32),
+                1 => x.wrapping_shr(y as u32),
+                _ => ((x as u32).wrapping_shr(y as u32)) as i32,
+            })
+        }
+    })
+}
+
+fn number_literal(n: &Number, _span: Span) -> Eval {
+    let text: String = n.text.chars().filter(|c| *c != '_').collect();
+    let body = match n.suffix {
+        Some(_) => &text[..text.len() - 1],
+        None => &text[..],
+    };
+    let bad = || throw("java.lang.NumberFormatException", format!("For input string: \"{}\"", n.text));
+    if n.decimal || matches!(n.suffix, Some('d' | 'D' | 'f' | 'F')) && n.radix == 10 {
+        return Ok(match n.suffix {
+            Some('d' | 'D') => Value::Double(body.parse().map_err(|_| bad())?),
+            Some('f' | 'F') => Value::Float(body.parse().map_err(|_| bad())?),
+            _ => Value::decimal(Decimal::parse(body).ok_or_else(bad)?),
+        });
+    }
+    let digits = match n.radix {
+        16 => body.trim_start_matches("0x").trim_start_matches("0X"),
+        2 => body.trim_start_matches("0b").trim_start_matches("0B"),
+        8 => body.strip_prefix('0').filter(|d| !d.is_empty()).unwrap_or(body),
+        _ => body,
+    };
+    let big = BigInt::parse_bytes(digits.as_bytes(), n.radix).ok_or_else(bad)?;
+    use num_traits::ToPrimitive;
+    Ok(match n.suffix {
+        Some('l' | 'L') => Value::Long(big.to_i64().ok_or_else(bad)?),
+        Some('g' | 'G') => Value::bigint(big),
+        Some('i' | 'I') => Value::Int(big.to_i32().ok_or_else(bad)?),
+        _ => match big.to_i32() {
+            Some(i) => Value::Int(i),
+            None => match big.to_i64() {
+                Some(l) => Value::Long(l),
+                None => Value::bigint(big),
+            },
+        },
+    })
+}
+
+pub(super) fn make_range(a: Value, b: Value, inclusive: bool) -> Eval {
+    match (&a, &b) {
+        (Value::Int(_) | Value::Long(_), Value::Int(_) | Value::Long(_)) => {
+            let long = matches!(a, Value::Long(_)) || matches!(b, Value::Long(_));
+            let (x, y) = (ops::to_i64(&a).unwrap_or(0), ops::to_i64(&b).unwrap_or(0));
+            let reverse = x > y;
+            let (mut lo, mut hi) = if reverse { (y, x) } else { (x, y) };
+            if !inclusive {
+                if reverse {
+                    lo += 1;
+                } else {
+                    hi -= 1;
+                }
+            }
+            Ok(Value::Range(Arc::new(Range::Int { from: lo, to: hi, reverse, long })))
+        }
+        _ => {
+            let mut items = Vec::new();
+            if a.is_string() || matches!(a, Value::Char(_)) {
+                let sa = to_string(&a);
+                let sb = to_string(&b);
+                let (ca, cb) = (sa.chars().next(), sb.chars().next());
+                if let (Some(ca), Some(cb)) = (ca, cb) {
+                    if sa.chars().count() == 1 && sb.chars().count() == 1 {
+                        let (lo, hi) = if ca <= cb { (ca as u32, cb as u32) } else { (cb as u32, ca as u32) };
+                        let mut codes: Vec<u32> = (lo..=hi).collect();
+                        if ca > cb {
+                            codes.reverse();
+                        }
+                        if !inclusive {
+                            codes.pop();
+                        }
+                        let char_kind = matches!(a, Value::Char(_));
+                        items = codes
+                            .into_iter()
+                            .filter_map(char::from_u32)
+                            .map(|c| if char_kind { Value::Char(c) } else { Value::string(c.to_string()) })
+                            .collect();
+                    }
+                }
+            } else if a.is_number() && b.is_number() {
+                let mut cur = a.clone();
+                let up = ops::compare(&a, &b)? != std::cmp::Ordering::Greater;
+                loop {
+                    let c = ops::compare(&cur, &b)?;
+                    let done = if up { c == std::cmp::Ordering::Greater } else { c == std::cmp::Ordering::Less };
+                    if done || (!inclusive && c == std::cmp::Ordering::Equal) || items.len() > 10_000_000 {
+                        break;
+                    }
+                    items.push(cur.clone());
+                    cur = ops::step(&cur, up)?;
+                }
+            }
+            Ok(Value::Range(Arc::new(Range::Obj { items, from: a, to: b })))
+        }
+    }
+}

@@ -1,0 +1,857 @@
+//! Methods on lists, sets and ranges: Java's `List`/`Set` API and Groovy's collection GDK (`each`,
+//! `collect`, `findAll`, `inject`, `sort`, ...), plus their index access.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::{call_with_item, closure_arg};
+use crate::interp::error::{throw, Eval};
+use crate::interp::ops::{self, equals, to_i64, truthy};
+use crate::interp::text::to_string;
+use crate::interp::value::{Closure, Key, List, Set, Value};
+use crate::interp::Interp;
+
+fn java_eq(a: &Value, b: &Value) -> bool {
+    Key(a.clone()) == Key(b.clone())
+}
+
+fn unsupported() -> crate::interp::error::Flow {
+    crate::interp::error::Flow::Throw(Arc::new(crate::interp::error::Throwable::new(
+        "java.lang.UnsupportedOperationException",
+        None,
+    )))
+}
+
+fn empty_error(what: &str) -> crate::interp::error::Flow {
+    throw("java.util.NoSuchElementException", format!("Cannot access {what} element from an empty List"))
+}
+
+/// The same kind of collection as `like` holding `items` (a Set stays a Set, others become lists).
+fn same_kind(like: &Value, items: Vec<Value>) -> Value {
+    match like {
+        Value::Set(_) => Value::Set(Set::from_values(items)),
+        _ => Value::list(items),
+    }
+}
+
+/// Sorts with Groovy's default ordering, or a closure (one parameter: a key; two: a comparator), or
+/// a comparator closure given as `cmp`.
+pub fn sort_values(interp: &mut Interp, items: &mut Vec<Value>, cmp: Option<&Value>) -> Eval<()> {
+    let mut error = None;
+    match cmp {
+        Some(Value::Closure(c)) if c.param_count() == 1 => {
+            let mut keyed = Vec::with_capacity(items.len());
+            for item in items.drain(..) {
+                let k = interp.call_closure(c, vec![item.clone()])?;
+                keyed.push((k, item));
+            }
+            keyed.sort_by(|a, b| default_order(&a.0, &b.0));
+            items.extend(keyed.into_iter().map(|(_, v)| v));
+        }
+        Some(Value::Closure(c)) => {
+            // Merge sort driven by the comparator closure (which may fail).
+            let v = std::mem::take(items);
+            *items = merge_sort(interp, v, c, &mut error);
+        }
+        _ => items.sort_by(default_order),
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn merge_sort(
+    interp: &mut Interp,
+    v: Vec<Value>,
+    c: &Arc<Closure>,
+    error: &mut Option<crate::interp::error::Flow>,
+) -> Vec<Value> {
+    if v.len() <= 1 || error.is_some() {
+        return v;
+    }
+    let mut v = v;
+    let right = v.split_off(v.len() / 2);
+    let left = merge_sort(interp, v, c, error);
+    let right = merge_sort(interp, right, c, error);
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if error.is_some() {
+            break;
+        }
+        let r = match interp.call_closure(c, vec![left[i].clone(), right[j].clone()]) {
+            Ok(r) => to_i64(&r).unwrap_or(0),
+            Err(e) => {
+                *error = Some(e);
+                0
+            }
+        };
+        if r <= 0 {
+            out.push(left[i].clone());
+            i += 1;
+        } else {
+            out.push(right[j].clone());
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&left[i..]);
+    out.extend_from_slice(&right[j..]);
+    out
+}
+
+/// Groovy's NumberAwareComparator: numbers by value, otherwise natural order, falling back to the text.
+pub fn default_order(a: &Value, b: &Value) -> Ordering {
+    ops::compare(a, b).unwrap_or_else(|_| to_string(a).cmp(&to_string(b)))
+}
+
+fn keyed_compare(interp: &mut Interp, c: &Arc<Closure>, a: &Value, b: &Value) -> Eval<Ordering> {
+    if c.param_count() >= 2 {
+        let r = interp.call_closure(c, vec![a.clone(), b.clone()])?;
+        Ok(to_i64(&r).unwrap_or(0).cmp(&0))
+    } else {
+        let ka = call_with_item(interp, c, a.clone())?;
+        let kb = call_with_item(interp, c, b.clone())?;
+        Ok(default_order(&ka, &kb))
+    }
+}
+
+/// `max`/`min` of a collection (first of equal values wins).
+pub fn extreme(interp: &mut Interp, recv: &Value, by: Option<&Arc<Closure>>, max: bool) -> Eval {
+    let mut best: Option<Value> = None;
+    for item in ops::iter_values(recv) {
+        best = Some(match best {
+            None => item,
+            Some(b) => {
+                let o = match by {
+                    Some(c) => keyed_compare(interp, c, &item, &b)?,
+                    None => default_order(&item, &b),
+                };
+                if (max && o == Ordering::Greater) || (!max && o == Ordering::Less) {
+                    item
+                } else {
+                    b
+                }
+            }
+        });
+    }
+    Ok(best.unwrap_or(Value::Null))
+}
+
+pub fn get_at(recv: &Value, idx: &Value) -> Eval {
+    let items = ops::iter_values(recv);
+    match idx {
+        Value::Int(_) | Value::Long(_) => {
+            let i = to_i64(idx).unwrap_or(0);
+            Ok(super::norm_index(i, items.len()).map(|i| items[i].clone()).unwrap_or(Value::Null))
+        }
+        Value::Str(_) | Value::GString(_) => {
+            let name = to_string(idx);
+            let mut out = Vec::new();
+            for item in items {
+                out.push(match &item {
+                    Value::Map(m) => m.get_str(&name).unwrap_or(Value::Null),
+                    _ => Value::Null,
+                });
+            }
+            Ok(Value::list(out))
+        }
+        _ => match super::range_indices(idx, items.len())? {
+            Some(ix) => Ok(Value::list(ix.into_iter().map(|i| items[i].clone()).collect())),
+            None => Err(throw(
+                "java.lang.IndexOutOfBoundsException",
+                format!("Index: {}, Size: {}", to_string(idx), items.len()),
+            )),
+        },
+    }
+}
+
+fn flatten(items: Vec<Value>, out: &mut Vec<Value>) {
+    for item in items {
+        match &item {
+            Value::List(_) | Value::Set(_) | Value::Range(_) => flatten(ops::iter_values(&item), out),
+            _ => out.push(item),
+        }
+    }
+}
+
+fn mutate<R>(recv: &Value, f: impl FnOnce(&mut Vec<Value>) -> R) -> Eval<R> {
+    match recv {
+        Value::List(l) => l.with_mut(f).ok_or_else(unsupported),
+        _ => Err(unsupported()),
+    }
+}
+
+pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    let items = || ops::iter_values(recv);
+    let c0 = closure_arg(args, 0);
+    let c1 = closure_arg(args, 1);
+    Ok(Some(match (name, args.len()) {
+        ("size", 0) => Value::Int(items().len() as i32),
+        ("isEmpty", 0) => Value::Bool(items().is_empty()),
+        ("asBoolean", 0) => Value::Bool(!items().is_empty()),
+        ("toString", 0) => Value::string(match recv {
+            Value::Range(r) => match r.as_ref() {
+                crate::interp::value::Range::Int { from, to, reverse, .. } => {
+                    if *reverse {
+                        format!("{to}..{from}")
+                    } else {
+                        format!("{from}..{to}")
+                    }
+                }
+                _ => to_string(recv),
+            },
+            _ => to_string(recv),
+        }),
+        ("each", 1) | ("forEach", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            for item in items() {
+                call_with_item(interp, &c, item)?;
+            }
+            recv.clone()
+        }
+        ("reverseEach", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            for item in items().into_iter().rev() {
+                call_with_item(interp, &c, item)?;
+            }
+            recv.clone()
+        }
+        ("eachWithIndex", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            for (i, item) in items().into_iter().enumerate() {
+                interp.call_closure(&c, vec![item, Value::Int(i as i32)])?;
+            }
+            recv.clone()
+        }
+        ("collect", 0) => Value::list(items()),
+        ("collect", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut out = Vec::new();
+            for item in items() {
+                out.push(call_with_item(interp, &c, item)?);
+            }
+            Value::list(out)
+        }
+        ("collect", 2) => {
+            let Some(c) = c1 else { return Ok(None) };
+            let target = args[0].clone();
+            for item in items() {
+                let v = call_with_item(interp, &c, item)?;
+                match &target {
+                    Value::List(l) => {
+                        l.with_mut(|x| x.push(v));
+                    }
+                    Value::Set(s) => {
+                        s.insert(v);
+                    }
+                    _ => {}
+                }
+            }
+            target
+        }
+        ("collectMany", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut out = Vec::new();
+            for item in items() {
+                let v = call_with_item(interp, &c, item)?;
+                out.extend(ops::iter_values(&v));
+            }
+            Value::list(out)
+        }
+        ("collectEntries", 0) | ("collectEntries", 1) => {
+            let mut out = IndexMap::new();
+            for item in items() {
+                let v = match &c0 {
+                    Some(c) => call_with_item(interp, c, item)?,
+                    None => item,
+                };
+                add_entry(&mut out, v)?;
+            }
+            Value::map(out)
+        }
+        ("find", 0) => items().into_iter().find(truthy).unwrap_or(Value::Null),
+        ("find", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            for item in items() {
+                if truthy(&call_with_item(interp, &c, item.clone())?) {
+                    return Ok(Some(item));
+                }
+            }
+            Value::Null
+        }
+        ("findAll", 0) => same_kind(recv, items().into_iter().filter(truthy).collect()),
+        ("findAll", 1) | ("grep", 1) | ("findAll", 2) => {
+            let mut out = Vec::new();
+            for item in items() {
+                let keep = match &c0 {
+                    Some(c) => truthy(&call_with_item(interp, c, item.clone())?),
+                    None => ops::is_case(&args[0], &item)?,
+                };
+                if keep {
+                    out.push(item);
+                }
+            }
+            same_kind(recv, out)
+        }
+        ("grep", 0) => Value::list(items().into_iter().filter(truthy).collect()),
+        ("findResult", 1) | ("findResult", 2) => {
+            let (default, c) = if args.len() == 2 { (args[0].clone(), c1) } else { (Value::Null, c0) };
+            let Some(c) = c else { return Ok(None) };
+            for item in items() {
+                let v = call_with_item(interp, &c, item)?;
+                if !v.is_null() {
+                    return Ok(Some(v));
+                }
+            }
+            default
+        }
+        ("findResults", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut out = Vec::new();
+            for item in items() {
+                let v = call_with_item(interp, &c, item)?;
+                if !v.is_null() {
+                    out.push(v);
+                }
+            }
+            Value::list(out)
+        }
+        ("findIndexOf", 1) | ("findLastIndexOf", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut found = -1;
+            for (i, item) in items().into_iter().enumerate() {
+                if truthy(&call_with_item(interp, &c, item)?) {
+                    found = i as i32;
+                    if name == "findIndexOf" {
+                        break;
+                    }
+                }
+            }
+            Value::Int(found)
+        }
+        ("findIndexValues", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut out = Vec::new();
+            for (i, item) in items().into_iter().enumerate() {
+                if truthy(&call_with_item(interp, &c, item)?) {
+                    out.push(Value::Long(i as i64));
+                }
+            }
+            Value::list(out)
+        }
+        ("any", 0) => Value::Bool(items().iter().any(truthy)),
+        ("every", 0) => Value::Bool(items().iter().all(truthy)),
+        ("any", 1) | ("every", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let want = name == "any";
+            for item in items() {
+                if truthy(&call_with_item(interp, &c, item)?) == want {
+                    return Ok(Some(Value::Bool(want)));
+                }
+            }
+            Value::Bool(!want)
+        }
+        ("count", 1) => {
+            let mut n = 0;
+            for item in items() {
+                let hit = match &c0 {
+                    Some(c) => truthy(&call_with_item(interp, c, item)?),
+                    None => equals(&item, &args[0]),
+                };
+                if hit {
+                    n += 1;
+                }
+            }
+            Value::Int(n)
+        }
+        ("countBy", 1) | ("groupBy", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut out: IndexMap<Key, Value> = IndexMap::new();
+            for item in items() {
+                let k = Key(call_with_item(interp, &c, item.clone())?);
+                if name == "countBy" {
+                    let n = out.get(&k).and_then(to_i64).unwrap_or(0);
+                    out.insert(k, Value::Int(n as i32 + 1));
+                } else {
+                    match out.get(&k) {
+                        Some(Value::List(l)) => {
+                            l.with_mut(|v| v.push(item));
+                        }
+                        _ => {
+                            out.insert(k, Value::list(vec![item]));
+                        }
+                    }
+                }
+            }
+            Value::map(out)
+        }
+        ("inject", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let mut it = items().into_iter();
+            let Some(mut acc) = it.next() else {
+                return Err(throw(
+                    "java.util.NoSuchElementException",
+                    "Cannot call inject() on an empty collection without passing an initial value.",
+                ));
+            };
+            for item in it {
+                acc = interp.call_closure(&c, vec![acc, item])?;
+            }
+            acc
+        }
+        ("inject", 2) => {
+            let Some(c) = c1 else { return Ok(None) };
+            let mut acc = args[0].clone();
+            for item in items() {
+                acc = interp.call_closure(&c, vec![acc, item])?;
+            }
+            acc
+        }
+        ("sum", 0) | ("sum", 1) | ("sum", 2) => {
+            let (mut acc, c) = match (args.len(), &c0) {
+                (0, _) => (None, None),
+                (1, Some(c)) => (None, Some(c.clone())),
+                (1, None) => (Some(args[0].clone()), None),
+                _ => (Some(args[0].clone()), c1.clone()),
+            };
+            for item in items() {
+                let v = match &c {
+                    Some(c) => call_with_item(interp, c, item)?,
+                    None => item,
+                };
+                acc = Some(match acc {
+                    None => v,
+                    Some(a) => ops::add(&a, &v)?,
+                });
+            }
+            acc.unwrap_or(Value::Null)
+        }
+        ("max", 0) | ("min", 0) => extreme(interp, recv, None, name == "max")?,
+        ("max", 1) | ("min", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            extreme(interp, recv, Some(&c), name == "max")?
+        }
+        ("sort", 0) | ("sort", 1) | ("sort", 2) | ("toSorted", 0) | ("toSorted", 1) => {
+            let (mutate_it, cmp) = match (args.first(), args.get(1)) {
+                (Some(Value::Bool(b)), c) => (*b, c),
+                (c, _) => (name == "sort", c),
+            };
+            let mut v = items();
+            sort_values(interp, &mut v, cmp)?;
+            if mutate_it && matches!(recv, Value::List(_)) {
+                let copy = v.clone();
+                mutate(recv, |x| *x = copy)?;
+                return Ok(Some(recv.clone()));
+            }
+            Value::list(v)
+        }
+        ("unique", 0) | ("unique", 1) | ("unique", 2) | ("toUnique", 0) | ("toUnique", 1) => {
+            let (mutate_it, c) = match (args.first(), args.get(1)) {
+                (Some(Value::Bool(b)), c) => {
+                    (*b, c.and_then(|c| if let Value::Closure(c) = c { Some(c.clone()) } else { None }))
+                }
+                (_, _) => (name == "unique", c0.clone()),
+            };
+            let mut out: Vec<Value> = Vec::new();
+            for item in items() {
+                let mut dup = false;
+                for seen in &out {
+                    let same = match &c {
+                        Some(c) => keyed_compare(interp, c, seen, &item)? == Ordering::Equal,
+                        None => default_order(seen, &item) == Ordering::Equal && equals(seen, &item),
+                    };
+                    if same {
+                        dup = true;
+                        break;
+                    }
+                }
+                if !dup {
+                    out.push(item);
+                }
+            }
+            if mutate_it && matches!(recv, Value::List(_)) {
+                mutate(recv, |x| *x = out)?;
+                return Ok(Some(recv.clone()));
+            }
+            same_kind(recv, out)
+        }
+        ("reverse", 0) => {
+            let mut v = items();
+            v.reverse();
+            match recv {
+                Value::Range(r) => {
+                    if let crate::interp::value::Range::Int { from, to, reverse, long } = r.as_ref() {
+                        Value::Range(Arc::new(crate::interp::value::Range::Int {
+                            from: *from,
+                            to: *to,
+                            reverse: !reverse,
+                            long: *long,
+                        }))
+                    } else {
+                        Value::list(v)
+                    }
+                }
+                _ => Value::list(v),
+            }
+        }
+        ("reverse", 1) => {
+            let mut v = items();
+            v.reverse();
+            if truthy(&args[0]) {
+                mutate(recv, |x| *x = v)?;
+                recv.clone()
+            } else {
+                Value::list(v)
+            }
+        }
+        ("join", 0) | ("join", 1) => {
+            let sep = args.first().map(to_string).unwrap_or_default();
+            Value::string(items().iter().map(to_string).collect::<Vec<_>>().join(&sep))
+        }
+        ("flatten", 0) => {
+            let mut out = Vec::new();
+            flatten(items(), &mut out);
+            same_kind(recv, out)
+        }
+        ("first", 0) | ("head", 0) => items().into_iter().next().ok_or_else(|| empty_error("first()"))?,
+        ("last", 0) => items().into_iter().last().ok_or_else(|| empty_error("last()"))?,
+        ("tail", 0) => {
+            let v = items();
+            if v.is_empty() {
+                return Err(throw("java.util.NoSuchElementException", "Cannot access tail() for an empty List"));
+            }
+            Value::list(v[1..].to_vec())
+        }
+        ("init", 0) => {
+            let v = items();
+            if v.is_empty() {
+                return Err(throw("java.util.NoSuchElementException", "Cannot access init() for an empty Iterable"));
+            }
+            Value::list(v[..v.len() - 1].to_vec())
+        }
+        ("take", 1) => {
+            same_kind(recv, items().into_iter().take(to_i64(&args[0]).unwrap_or(0).max(0) as usize).collect())
+        }
+        ("drop", 1) => {
+            same_kind(recv, items().into_iter().skip(to_i64(&args[0]).unwrap_or(0).max(0) as usize).collect())
+        }
+        ("takeRight", 1) => {
+            let v = items();
+            let n = (to_i64(&args[0]).unwrap_or(0).max(0) as usize).min(v.len());
+            Value::list(v[v.len() - n..].to_vec())
+        }
+        ("dropRight", 1) => {
+            let v = items();
+            let n = (to_i64(&args[0]).unwrap_or(0).max(0) as usize).min(v.len());
+            Value::list(v[..v.len() - n].to_vec())
+        }
+        ("takeWhile", 1) | ("dropWhile", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let v = items();
+            let mut n = 0;
+            for item in &v {
+                if !truthy(&call_with_item(interp, &c, item.clone())?) {
+                    break;
+                }
+                n += 1;
+            }
+            Value::list(if name == "takeWhile" { v[..n].to_vec() } else { v[n..].to_vec() })
+        }
+        ("subList", 2) => {
+            let v = items();
+            let (a, b) = (to_i64(&args[0]).unwrap_or(0), to_i64(&args[1]).unwrap_or(0));
+            if a < 0 || b > v.len() as i64 || a > b {
+                return Err(throw(
+                    "java.lang.IndexOutOfBoundsException",
+                    if a < 0 {
+                        format!("fromIndex = {a}")
+                    } else if b > v.len() as i64 {
+                        format!("toIndex = {b}")
+                    } else {
+                        format!("fromIndex({a}) > toIndex({b})")
+                    },
+                ));
+            }
+            Value::list(v[a as usize..b as usize].to_vec())
+        }
+        ("contains", 1) => Value::Bool(match recv {
+            Value::Range(_) => ops::is_case(recv, &args[0])?,
+            _ => items().iter().any(|x| java_eq(x, &args[0])),
+        }),
+        ("containsAll", 1) => {
+            let v = items();
+            Value::Bool(ops::iter_values(&args[0]).iter().all(|a| v.iter().any(|x| java_eq(x, a))))
+        }
+        ("indexOf", 1) => Value::Int(items().iter().position(|x| java_eq(x, &args[0])).map_or(-1, |i| i as i32)),
+        ("lastIndexOf", 1) => Value::Int(items().iter().rposition(|x| java_eq(x, &args[0])).map_or(-1, |i| i as i32)),
+        ("plus", 1) => ops::add(recv, &args[0])?,
+        ("plus", 2) => {
+            let mut v = items();
+            let at = (to_i64(&args[0]).unwrap_or(0).max(0) as usize).min(v.len());
+            let add = match &args[1] {
+                Value::List(_) | Value::Set(_) => ops::iter_values(&args[1]),
+                other => vec![other.clone()],
+            };
+            v.splice(at..at, add);
+            Value::list(v)
+        }
+        ("minus", 1) => ops::sub(recv, &args[0])?,
+        ("multiply", 1) => ops::mul(recv, &args[0])?,
+        ("collate", 1) | ("collate", 2) | ("collate", 3) => {
+            let size = to_i64(&args[0]).unwrap_or(1).max(1) as usize;
+            let (step, keep) = match (args.get(1), args.get(2)) {
+                (Some(Value::Bool(k)), _) => (size, *k),
+                (Some(s), Some(k)) => (to_i64(s).unwrap_or(size as i64).max(1) as usize, truthy(k)),
+                (Some(s), None) => (to_i64(s).unwrap_or(size as i64).max(1) as usize, true),
+                _ => (size, true),
+            };
+            let v = items();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < v.len() {
+                let chunk: Vec<Value> = v[i..(i + size).min(v.len())].to_vec();
+                if chunk.len() == size || keep {
+                    out.push(Value::list(chunk));
+                }
+                i += step;
+            }
+            Value::list(out)
+        }
+        ("withIndex", 0) | ("indexed", 0) => {
+            if name == "indexed" {
+                Value::map(items().into_iter().enumerate().map(|(i, v)| (Key(Value::Int(i as i32)), v)).collect())
+            } else {
+                Value::list(
+                    items().into_iter().enumerate().map(|(i, v)| Value::list(vec![v, Value::Int(i as i32)])).collect(),
+                )
+            }
+        }
+        ("intersect", 1) => {
+            let other = ops::iter_values(&args[0]);
+            let mut out: Vec<Value> = Vec::new();
+            for item in items() {
+                if other.iter().any(|o| equals(o, &item)) && !out.iter().any(|o| equals(o, &item)) {
+                    out.push(item);
+                }
+            }
+            same_kind(recv, out)
+        }
+        ("disjoint", 1) => {
+            let other = ops::iter_values(&args[0]);
+            Value::Bool(!items().iter().any(|x| other.iter().any(|o| equals(o, x))))
+        }
+        ("asImmutable", 0) | ("asUnmodifiable", 0) => match recv {
+            Value::Set(_) => recv.clone(),
+            _ => Value::List(List::immutable(items())),
+        },
+        ("toList", 0) | ("asList", 0) => Value::list(items()),
+        ("toSet", 0) => Value::Set(Set::from_values(items())),
+        ("toArray", 0) => Value::list(items()),
+        ("get", 1) | ("getAt", 1) => get_at(recv, &args[0])?,
+        ("getAt", _) => get_at(recv, &Value::list(args.to_vec()))?,
+        ("set", 2) | ("putAt", 2) => {
+            let len = items().len();
+            let i = to_i64(&args[0]).unwrap_or(0);
+            let Some(i) = super::norm_index(i, len) else {
+                return Err(throw(
+                    "java.lang.IndexOutOfBoundsException",
+                    format!("Index {i} out of bounds for length {len}"),
+                ));
+            };
+            let v = args[1].clone();
+            mutate(recv, |x| std::mem::replace(&mut x[i], v))?
+        }
+        ("add", 1) | ("leftShift", 1) | ("push", 1) => match recv {
+            Value::Set(s) => Value::Bool(s.insert(args[0].clone())),
+            _ => {
+                let v = args[0].clone();
+                mutate(recv, |x| x.push(v))?;
+                if name == "leftShift" {
+                    recv.clone()
+                } else {
+                    Value::Bool(true)
+                }
+            }
+        },
+        ("add", 2) => {
+            let at = to_i64(&args[0]).unwrap_or(0) as usize;
+            let v = args[1].clone();
+            mutate(recv, |x| {
+                let at = at.min(x.len());
+                x.insert(at, v)
+            })?;
+            Value::Null
+        }
+        ("addAll", 1) => {
+            let add = ops::iter_values(&args[0]);
+            match recv {
+                Value::Set(s) => {
+                    let mut changed = false;
+                    for v in add {
+                        changed |= s.insert(v);
+                    }
+                    Value::Bool(changed)
+                }
+                _ => {
+                    let any = !add.is_empty();
+                    mutate(recv, |x| x.extend(add))?;
+                    Value::Bool(any)
+                }
+            }
+        }
+        ("pop", 0) => mutate(recv, |x| x.pop())?
+            .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot pop() an empty List"))?,
+        ("removeLast", 0) => mutate(recv, |x| x.pop())?
+            .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot removeLast() an empty List"))?,
+        ("remove", 1) => match (recv, &args[0]) {
+            (Value::Set(s), v) => Value::Bool(s.remove(v)),
+            (_, Value::Int(i)) => {
+                let len = items().len();
+                let i = *i as i64;
+                if i < 0 || i >= len as i64 {
+                    return Err(throw(
+                        "java.lang.IndexOutOfBoundsException",
+                        format!("Index {i} out of bounds for length {len}"),
+                    ));
+                }
+                mutate(recv, |x| x.remove(i as usize))?
+            }
+            (_, v) => {
+                let v = v.clone();
+                Value::Bool(mutate(recv, |x| match x.iter().position(|e| java_eq(e, &v)) {
+                    Some(p) => {
+                        x.remove(p);
+                        true
+                    }
+                    None => false,
+                })?)
+            }
+        },
+        ("removeAll", 1) | ("retainAll", 1) | ("removeIf", 1) => {
+            let keep_matching = name == "retainAll";
+            let v = items();
+            let mut keep = Vec::new();
+            for item in v.iter() {
+                let hit = match &c0 {
+                    Some(c) => truthy(&call_with_item(interp, c, item.clone())?),
+                    None => ops::iter_values(&args[0]).iter().any(|o| java_eq(o, item)),
+                };
+                keep.push(hit == keep_matching);
+            }
+            let changed = keep.iter().any(|k| !k);
+            let kept: Vec<Value> = v.into_iter().zip(keep).filter(|(_, k)| *k).map(|(v, _)| v).collect();
+            match recv {
+                Value::Set(s) => {
+                    for item in s.snapshot() {
+                        if !kept.iter().any(|k| java_eq(k, &item)) {
+                            s.remove(&item);
+                        }
+                    }
+                }
+                _ => mutate(recv, |x| *x = kept)?,
+            }
+            Value::Bool(changed)
+        }
+        ("clear", 0) => {
+            match recv {
+                Value::Set(s) => {
+                    for item in s.snapshot() {
+                        s.remove(&item);
+                    }
+                }
+                _ => mutate(recv, |x| x.clear())?,
+            }
+            Value::Null
+        }
+        ("split", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let (mut yes, mut no) = (Vec::new(), Vec::new());
+            for item in items() {
+                if truthy(&call_with_item(interp, &c, item.clone())?) {
+                    yes.push(item);
+                } else {
+                    no.push(item);
+                }
+            }
+            Value::list(vec![same_kind(recv, yes), same_kind(recv, no)])
+        }
+        ("transpose", 0) => {
+            let rows: Vec<Vec<Value>> = items().iter().map(ops::iter_values).collect();
+            let n = rows.iter().map(Vec::len).min().unwrap_or(0);
+            Value::list((0..n).map(|i| Value::list(rows.iter().map(|r| r[i].clone()).collect())).collect())
+        }
+        ("combinations", 0) => {
+            let mut out: Vec<Vec<Value>> = vec![Vec::new()];
+            for group in items() {
+                let mut next = Vec::new();
+                for prefix in &out {
+                    for v in ops::iter_values(&group) {
+                        let mut p = prefix.clone();
+                        p.push(v);
+                        next.push(p);
+                    }
+                }
+                out = next;
+            }
+            Value::list(out.into_iter().map(Value::list).collect())
+        }
+        ("isCase", 1) => Value::Bool(ops::is_case(recv, &args[0])?),
+        ("step", 2) => {
+            let Some(c) = c1 else { return Ok(None) };
+            let n = to_i64(&args[0]).unwrap_or(1).max(1) as usize;
+            for item in items().into_iter().step_by(n) {
+                interp.call_closure(&c, vec![item])?;
+            }
+            recv.clone()
+        }
+        ("step", 1) => {
+            let n = to_i64(&args[0]).unwrap_or(1);
+            let mut v = items();
+            if n < 0 {
+                v.reverse();
+            }
+            Value::list(v.into_iter().step_by(n.unsigned_abs().max(1) as usize).collect())
+        }
+        ("getFrom", 0) | ("getTo", 0) => {
+            return super::get_property(interp, recv.clone(), if name == "getFrom" { "from" } else { "to" }).map(Some)
+        }
+        ("iterator", 0) => Value::list(items()),
+        ("average", 0) => {
+            let v = items();
+            if v.is_empty() {
+                Value::Null
+            } else {
+                let mut acc = v[0].clone();
+                for x in &v[1..] {
+                    acc = ops::add(&acc, x)?;
+                }
+                ops::div(&acc, &Value::Int(v.len() as i32))?
+            }
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// One entry for `collectEntries`: a `[k, v]` list, a map, or a map entry.
+pub fn add_entry(out: &mut IndexMap<Key, Value>, v: Value) -> Eval<()> {
+    match &v {
+        Value::List(l) if l.len() == 2 => {
+            let items = l.snapshot();
+            out.insert(Key(items[0].clone()), items[1].clone());
+        }
+        Value::Map(m) => out.extend(m.snapshot()),
+        Value::Entry(e) => {
+            out.insert(Key(e.0.clone()), e.1.clone());
+        }
+        _ => {
+            return Err(throw(
+                "java.lang.IllegalArgumentException",
+                format!("Expected a list of size 2 or a map entry but got {}", to_string(&v)),
+            ))
+        }
+    }
+    Ok(())
+}

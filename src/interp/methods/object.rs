@@ -1,0 +1,64 @@
+//! Methods every value has (Groovy's `Object` GDK): `toString`, `equals`, `getClass`, `inspect`, `is`,
+//! `with`, `identity`, `asType`, and iteration over a single value.
+
+use std::sync::Arc;
+
+use super::closure_arg;
+use crate::interp::error::Eval;
+use crate::interp::ops::{self, equals};
+use crate::interp::text::{inspect, to_string};
+use crate::interp::value::Value;
+use crate::interp::Interp;
+
+pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    Ok(Some(match (name, args.len()) {
+        ("toString", 0) => Value::string(to_string(recv)),
+        ("inspect", 0) => Value::string(inspect(recv)),
+        ("dump", 0) => Value::string(format!("<{}>", recv.class_name())),
+        ("equals", 1) => Value::Bool(equals(recv, &args[0])),
+        ("is", 1) => Value::Bool(identical(recv, &args[0])),
+        ("getClass", 0) => Value::Class(Arc::from(recv.class_name().as_str())),
+        ("hashCode", 0) => Value::Int(0),
+        ("asBoolean", 0) => Value::Bool(ops::truthy(recv)),
+        ("with" | "identity", 1) => {
+            let Some(c) = closure_arg(args, 0) else { return Ok(None) };
+            interp.call_closure(&c, vec![recv.clone()])?
+        }
+        ("isCase", 1) => Value::Bool(ops::is_case(recv, &args[0])?),
+        ("getMessage" | "getLocalizedMessage", 0) => match recv {
+            Value::Exception(t) => t.message.as_ref().map(|m| Value::str(m)).unwrap_or(Value::Null),
+            _ => return Ok(None),
+        },
+        ("getCause", 0) => match recv {
+            Value::Exception(t) => t.cause.clone().map(Value::Exception).unwrap_or(Value::Null),
+            _ => return Ok(None),
+        },
+        ("printStackTrace", 0) => Value::Null,
+        ("getKey", 0) => match recv {
+            Value::Entry(e) => e.0.clone(),
+            _ => return Ok(None),
+        },
+        ("getValue", 0) => match recv {
+            Value::Entry(e) => e.1.clone(),
+            _ => return Ok(None),
+        },
+        ("each", 1) => {
+            let Some(c) = closure_arg(args, 0) else { return Ok(None) };
+            interp.call_closure(&c, vec![recv.clone()])?;
+            recv.clone()
+        }
+        ("compareTo", 1) => Value::Int(ops::compare(recv, &args[0])? as i32),
+        _ => return Ok(None),
+    }))
+}
+
+fn identical(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::List(x), Value::List(y)) => x.ptr_eq(y),
+        (Value::Map(x), Value::Map(y)) => x.ptr_eq(y),
+        (Value::Set(x), Value::Set(y)) => x.ptr_eq(y),
+        (Value::Str(x), Value::Str(y)) => Arc::ptr_eq(x, y),
+        (Value::Int(x), Value::Int(y)) => x == y && (-128..=127).contains(x),
+        _ => equals(a, b) && a.class_name() == b.class_name(),
+    }
+}

@@ -1,0 +1,495 @@
+//! Classes as values: static methods and constants (`Integer.parseInt`, `Math.max`, `String.format`,
+//! `JsonOutput.toJson`), constructors (`new ArrayList()`, `new Exception('x')`), and class names.
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use parking_lot::Mutex;
+
+use super::format::sprintf;
+use crate::interp::decimal::Decimal;
+use crate::interp::error::{throw, Eval, Throwable};
+use crate::interp::ops::{self, to_f64, to_i64};
+use crate::interp::text::to_string;
+use crate::interp::value::{Key, Object, Set, Value};
+use crate::interp::Interp;
+use crate::syntax::ast::Type;
+
+const CLASSES: &[&str] = &[
+    "java.lang.Object",
+    "java.lang.String",
+    "java.lang.Integer",
+    "java.lang.Long",
+    "java.lang.Double",
+    "java.lang.Float",
+    "java.lang.Short",
+    "java.lang.Byte",
+    "java.lang.Boolean",
+    "java.lang.Character",
+    "java.lang.Number",
+    "java.lang.Math",
+    "java.lang.System",
+    "java.lang.StringBuilder",
+    "java.lang.StringBuffer",
+    "java.lang.CharSequence",
+    "java.lang.Comparable",
+    "java.lang.Iterable",
+    "java.lang.Throwable",
+    "java.lang.Exception",
+    "java.lang.Error",
+    "java.lang.RuntimeException",
+    "java.lang.IllegalArgumentException",
+    "java.lang.IllegalStateException",
+    "java.lang.NullPointerException",
+    "java.lang.ArithmeticException",
+    "java.lang.ClassCastException",
+    "java.lang.NumberFormatException",
+    "java.lang.UnsupportedOperationException",
+    "java.lang.IndexOutOfBoundsException",
+    "java.lang.ArrayIndexOutOfBoundsException",
+    "java.lang.StringIndexOutOfBoundsException",
+    "java.lang.InterruptedException",
+    "java.lang.AssertionError",
+    "java.lang.StackOverflowError",
+    "java.lang.NoSuchMethodError",
+    "java.io.IOException",
+    "java.io.FileNotFoundException",
+    "java.io.File",
+    "java.math.BigDecimal",
+    "java.math.BigInteger",
+    "java.math.RoundingMode",
+    "java.util.List",
+    "java.util.ArrayList",
+    "java.util.LinkedList",
+    "java.util.Map",
+    "java.util.HashMap",
+    "java.util.LinkedHashMap",
+    "java.util.TreeMap",
+    "java.util.Set",
+    "java.util.HashSet",
+    "java.util.LinkedHashSet",
+    "java.util.TreeSet",
+    "java.util.Collection",
+    "java.util.Collections",
+    "java.util.Arrays",
+    "java.util.NoSuchElementException",
+    "java.util.ConcurrentModificationException",
+    "java.util.regex.Pattern",
+    "java.util.regex.Matcher",
+    "java.util.concurrent.TimeoutException",
+    "groovy.lang.Closure",
+    "groovy.lang.GString",
+    "groovy.lang.Range",
+    "groovy.lang.IntRange",
+    "groovy.lang.MissingPropertyException",
+    "groovy.lang.MissingMethodException",
+    "groovy.lang.GroovyRuntimeException",
+    "groovy.json.JsonOutput",
+    "groovy.json.JsonSlurper",
+    "groovy.json.JsonSlurperClassic",
+    "groovy.json.JsonException",
+    "groovy.transform.Field",
+    "hudson.AbortException",
+    "org.jenkinsci.plugins.workflow.steps.FlowInterruptedException",
+    "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+    "org.codehaus.groovy.runtime.powerassert.PowerAssertionError",
+];
+
+/// The full name of a class named by its simple or full name, if jeeves knows it.
+pub fn known_class(name: &str) -> Option<&'static str> {
+    CLASSES.iter().copied().find(|c| *c == name || c.rsplit('.').next() == Some(name))
+}
+
+/// A class name as Java prints it (`String` -> `java.lang.String`); unknown names stay as written.
+pub fn qualify(name: &str) -> String {
+    match name {
+        "int" | "long" | "double" | "float" | "boolean" | "char" | "short" | "byte" | "void" => name.to_string(),
+        _ => known_class(name).map(str::to_string).unwrap_or_else(|| name.to_string()),
+    }
+}
+
+fn simple(class: &str) -> &str {
+    class.rsplit('.').next().unwrap_or(class)
+}
+
+/// Static constants and `Class` properties.
+pub fn property(class: &str, name: &str) -> Option<Value> {
+    Some(match (simple(class), name) {
+        (_, "name") => Value::str(class),
+        (_, "simpleName") => Value::str(simple(class)),
+        ("Integer", "MAX_VALUE") => Value::Int(i32::MAX),
+        ("Integer", "MIN_VALUE") => Value::Int(i32::MIN),
+        ("Long", "MAX_VALUE") => Value::Long(i64::MAX),
+        ("Long", "MIN_VALUE") => Value::Long(i64::MIN),
+        ("Double", "MAX_VALUE") => Value::Double(f64::MAX),
+        ("Double", "MIN_VALUE") => Value::Double(f64::from_bits(1)),
+        ("Double", "POSITIVE_INFINITY") => Value::Double(f64::INFINITY),
+        ("Double", "NEGATIVE_INFINITY") => Value::Double(f64::NEG_INFINITY),
+        ("Double", "NaN") => Value::Double(f64::NAN),
+        ("Math", "PI") => Value::Double(std::f64::consts::PI),
+        ("Math", "E") => Value::Double(std::f64::consts::E),
+        ("Boolean", "TRUE") => Value::Bool(true),
+        ("Boolean", "FALSE") => Value::Bool(false),
+        ("BigDecimal", "ZERO") => Value::decimal(Decimal::from_i64(0)),
+        ("BigDecimal", "ONE") => Value::decimal(Decimal::from_i64(1)),
+        ("BigDecimal", "TEN") => Value::decimal(Decimal::from_i64(10)),
+        ("BigInteger", "ZERO") => Value::bigint(0.into()),
+        ("BigInteger", "ONE") => Value::bigint(1.into()),
+        ("BigInteger", "TEN") => Value::bigint(10.into()),
+        ("File", "separator") => Value::str("/"),
+        ("RoundingMode", mode) => Value::str(mode),
+        _ => return None,
+    })
+}
+
+fn arg_str(args: &[Value], i: usize) -> String {
+    args.get(i).map(to_string).unwrap_or_default()
+}
+
+fn parse_int(s: &str, radix: u32) -> Eval<i64> {
+    let t = s.strip_prefix('+').unwrap_or(s);
+    i64::from_str_radix(t, radix)
+        .map_err(|_| throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")))
+}
+
+fn math_number(v: f64, like: &[Value]) -> Value {
+    if like.iter().all(|a| matches!(a, Value::Int(_))) {
+        Value::Int(v as i32)
+    } else if like.iter().all(|a| matches!(a, Value::Int(_) | Value::Long(_))) {
+        Value::Long(v as i64)
+    } else {
+        Value::Double(v)
+    }
+}
+
+/// `Class.name(args)`; None when there is no such static method.
+pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eval<Option<Value>> {
+    let f = |i: usize| args.get(i).and_then(to_f64).unwrap_or(0.0);
+    Ok(Some(match (simple(class), name) {
+        (_, "getName") => Value::str(class),
+        (_, "getSimpleName") => Value::str(simple(class)),
+        (_, "isInstance") => Value::Bool(args.first().is_some_and(|v| ops::instance_of(v, class))),
+        ("Integer", "parseInt") | ("Integer", "valueOf") if args.first().is_some_and(|a| a.is_string()) => {
+            let radix = args.get(1).and_then(to_i64).unwrap_or(10) as u32;
+            let s = arg_str(args, 0);
+            let n = parse_int(&s, radix)?;
+            if n < i32::MIN as i64 || n > i32::MAX as i64 {
+                return Err(throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")));
+            }
+            Value::Int(n as i32)
+        }
+        ("Integer", "valueOf") => Value::Int(args.first().and_then(to_i64).unwrap_or(0) as i32),
+        ("Integer", "toString") => Value::string(arg_str(args, 0)),
+        ("Integer", "toHexString") => Value::string(format!("{:x}", args.first().and_then(to_i64).unwrap_or(0) as i32)),
+        ("Integer", "toBinaryString") => {
+            Value::string(format!("{:b}", args.first().and_then(to_i64).unwrap_or(0) as i32))
+        }
+        ("Integer" | "Long", "max") => math_number(f(0).max(f(1)), args),
+        ("Integer" | "Long", "min") => math_number(f(0).min(f(1)), args),
+        ("Integer", "compare") | ("Long", "compare") => {
+            Value::Int(args.first().and_then(to_i64).cmp(&args.get(1).and_then(to_i64)) as i32)
+        }
+        ("Long", "parseLong") | ("Long", "valueOf") if args.first().is_some_and(|a| a.is_string()) => {
+            Value::Long(parse_int(&arg_str(args, 0), args.get(1).and_then(to_i64).unwrap_or(10) as u32)?)
+        }
+        ("Long", "valueOf") => Value::Long(args.first().and_then(to_i64).unwrap_or(0)),
+        ("Long", "toString") => Value::string(arg_str(args, 0)),
+        ("Double", "parseDouble") | ("Double", "valueOf") => {
+            let s = arg_str(args, 0);
+            Value::Double(
+                s.trim()
+                    .parse()
+                    .map_err(|_| throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")))?,
+            )
+        }
+        ("Boolean", "parseBoolean") | ("Boolean", "valueOf") => {
+            Value::Bool(arg_str(args, 0).eq_ignore_ascii_case("true"))
+        }
+        ("String", "valueOf") => Value::string(arg_str(args, 0)),
+        ("String", "format") => Value::string(sprintf(args)?),
+        ("String", "join") => {
+            let sep = arg_str(args, 0);
+            let items: Vec<String> = if args.len() == 2 && matches!(args[1], Value::List(_) | Value::Set(_)) {
+                ops::iter_values(&args[1]).iter().map(to_string).collect()
+            } else {
+                args[1..].iter().map(to_string).collect()
+            };
+            Value::string(items.join(&sep))
+        }
+        ("Math", "max") => math_number(f(0).max(f(1)), args),
+        ("Math", "min") => math_number(f(0).min(f(1)), args),
+        ("Math", "abs") => match args.first() {
+            Some(v @ (Value::Int(_) | Value::Long(_))) => math_number((to_i64(v).unwrap_or(0)).abs() as f64, args),
+            _ => Value::Double(f(0).abs()),
+        },
+        ("Math", "pow") => Value::Double(f(0).powf(f(1))),
+        ("Math", "sqrt") => Value::Double(f(0).sqrt()),
+        ("Math", "cbrt") => Value::Double(f(0).cbrt()),
+        ("Math", "floor") => Value::Double(f(0).floor()),
+        ("Math", "ceil") => Value::Double(f(0).ceil()),
+        ("Math", "round") => match args.first() {
+            Some(Value::Float(x)) => Value::Int((x + 0.5).floor() as i32),
+            _ => Value::Long((f(0) + 0.5).floor() as i64),
+        },
+        ("Math", "log") => Value::Double(f(0).ln()),
+        ("Math", "log10") => Value::Double(f(0).log10()),
+        ("Math", "exp") => Value::Double(f(0).exp()),
+        ("Math", "signum") => Value::Double(if f(0) > 0.0 {
+            1.0
+        } else if f(0) < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }),
+        ("Math", "floorDiv") => {
+            let (a, b) = (args.first().and_then(to_i64).unwrap_or(0), args.get(1).and_then(to_i64).unwrap_or(1));
+            if b == 0 {
+                return Err(throw("java.lang.ArithmeticException", "/ by zero"));
+            }
+            math_number(num_integer::Integer::div_floor(&a, &b) as f64, args)
+        }
+        ("Math", "floorMod") => {
+            let (a, b) = (args.first().and_then(to_i64).unwrap_or(0), args.get(1).and_then(to_i64).unwrap_or(1));
+            if b == 0 {
+                return Err(throw("java.lang.ArithmeticException", "/ by zero"));
+            }
+            math_number(num_integer::Integer::mod_floor(&a, &b) as f64, args)
+        }
+        ("Character", "isDigit") => Value::Bool(arg_str(args, 0).chars().next().is_some_and(|c| c.is_ascii_digit())),
+        ("Character", "isLetter") => Value::Bool(arg_str(args, 0).chars().next().is_some_and(char::is_alphabetic)),
+        ("Character", "isLetterOrDigit") => {
+            Value::Bool(arg_str(args, 0).chars().next().is_some_and(char::is_alphanumeric))
+        }
+        ("Character", "isUpperCase") => Value::Bool(arg_str(args, 0).chars().next().is_some_and(char::is_uppercase)),
+        ("Character", "isLowerCase") => Value::Bool(arg_str(args, 0).chars().next().is_some_and(char::is_lowercase)),
+        ("Character", "isWhitespace") => Value::Bool(arg_str(args, 0).chars().next().is_some_and(char::is_whitespace)),
+        ("JsonOutput", "toJson") => Value::string(super::json::to_json(args.first().unwrap_or(&Value::Null))),
+        ("JsonOutput", "prettyPrint") => Value::string(super::json::pretty_print(&arg_str(args, 0))?),
+        ("Collections", "sort") => {
+            if let Some(Value::List(l)) = args.first() {
+                let mut items = l.snapshot();
+                super::list::sort_values(interp, &mut items, args.get(1))?;
+                l.with_mut(|v| *v = items);
+            }
+            Value::Null
+        }
+        ("Collections", "reverse") => {
+            if let Some(Value::List(l)) = args.first() {
+                l.with_mut(|v| v.reverse());
+            }
+            Value::Null
+        }
+        ("Collections", "max") => super::list::extreme(interp, args.first().unwrap_or(&Value::Null), None, true)?,
+        ("Collections", "min") => super::list::extreme(interp, args.first().unwrap_or(&Value::Null), None, false)?,
+        ("Collections", "emptyList") => Value::List(crate::interp::value::List::immutable(Vec::new())),
+        ("Collections", "emptyMap") => Value::Map(crate::interp::value::Map::immutable(IndexMap::new())),
+        ("Collections", "unmodifiableList") => {
+            Value::List(crate::interp::value::List::immutable(ops::iter_values(args.first().unwrap_or(&Value::Null))))
+        }
+        ("Arrays", "asList") => Value::list(args.to_vec()),
+        ("System", "getenv") => match args.first() {
+            Some(v) => std::env::var(to_string(v)).map(Value::string).unwrap_or(Value::Null),
+            None => Value::map(std::env::vars().map(|(k, v)| (Key::str(&k), Value::string(v))).collect()),
+        },
+        ("System", "currentTimeMillis") => Value::Long(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0),
+        ),
+        ("System", "nanoTime") => Value::Long(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as i64)
+                .unwrap_or(0),
+        ),
+        ("System", "lineSeparator") => Value::str("\n"),
+        ("Pattern", "compile") => Value::Pattern(Arc::new(super::regex::compile(&arg_str(args, 0))?)),
+        ("Pattern", "matches") => {
+            let re = super::regex::compile(&arg_str(args, 0))?;
+            Value::Bool(super::regex::full_match(&re, &arg_str(args, 1)))
+        }
+        ("Pattern", "quote") => Value::string(format!("\\Q{}\\E", arg_str(args, 0))),
+        ("BigDecimal", "valueOf") => match args.first() {
+            Some(Value::Double(d)) => Value::decimal(Decimal::from_f64(*d).unwrap_or_else(|| Decimal::from_i64(0))),
+            Some(v) => Value::decimal(ops::to_decimal(v).unwrap_or_else(|| Decimal::from_i64(0))),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// `new T(args)`.
+pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
+    let full = qualify(&ty.name);
+    let name = simple(&full).to_string();
+    let first = args.first().cloned().unwrap_or(Value::Null);
+    Ok(match name.as_str() {
+        "ArrayList" | "LinkedList" | "Vector" => match &first {
+            Value::List(_) | Value::Set(_) | Value::Range(_) => Value::list(ops::iter_values(&first)),
+            _ => Value::list(Vec::new()),
+        },
+        "HashMap" | "LinkedHashMap" | "TreeMap" | "ConcurrentHashMap" => match &first {
+            Value::Map(m) => {
+                let mut entries = m.snapshot();
+                if name == "TreeMap" {
+                    sort_keys(interp, &mut entries)?;
+                }
+                Value::map(entries)
+            }
+            _ => Value::map(IndexMap::new()),
+        },
+        "HashSet" | "LinkedHashSet" | "TreeSet" => match &first {
+            Value::List(_) | Value::Set(_) | Value::Range(_) => {
+                let mut items = ops::iter_values(&first);
+                if name == "TreeSet" {
+                    super::list::sort_values(interp, &mut items, None)?;
+                }
+                Value::Set(Set::from_values(items))
+            }
+            _ => Value::Set(Set::from_values(Vec::new())),
+        },
+        "String" => Value::string(if args.is_empty() { String::new() } else { to_string(&first) }),
+        "StringBuilder" | "StringBuffer" => {
+            let init = match &first {
+                Value::Null => String::new(),
+                v if v.is_number() => String::new(),
+                v => to_string(v),
+            };
+            Value::Object(Arc::new(StringBuilder(Mutex::new(init))))
+        }
+        "Integer" => crate::interp::methods::convert::as_type(
+            interp,
+            first,
+            &Type { name: "Integer".into(), args: Vec::new(), dims: 0, span: ty.span },
+        )?,
+        "Long" => crate::interp::methods::convert::as_type(
+            interp,
+            first,
+            &Type { name: "Long".into(), args: Vec::new(), dims: 0, span: ty.span },
+        )?,
+        "BigDecimal" => match &first {
+            v if v.is_string() => {
+                let s = to_string(v);
+                Value::decimal(Decimal::parse(&s).ok_or_else(|| {
+                    throw("java.lang.NumberFormatException", "Character array is missing \"exponent\" mark 'e' or 'E'.")
+                })?)
+            }
+            Value::Double(d) => Value::decimal(Decimal::from_f64(*d).unwrap_or_else(|| Decimal::from_i64(0))),
+            v => Value::decimal(ops::to_decimal(v).unwrap_or_else(|| Decimal::from_i64(0))),
+        },
+        "BigInteger" => {
+            let s = to_string(&first);
+            Value::bigint(
+                s.trim()
+                    .parse()
+                    .map_err(|_| throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")))?,
+            )
+        }
+        "JsonSlurper" | "JsonSlurperClassic" => Value::Object(Arc::new(JsonSlurper)),
+        "Object" => Value::map(IndexMap::new()),
+        _ if name.ends_with("Exception") || name.ends_with("Error") || name == "Throwable" => {
+            let class = if full.contains('.') { full.clone() } else { format!("java.lang.{name}") };
+            let (message, cause) = match (&first, args.get(1)) {
+                (Value::Exception(c), _) => (Some(c.to_text()), Some(c.clone())),
+                (Value::Null, _) => (None, None),
+                (m, Some(Value::Exception(c))) => (Some(to_string(m)), Some(c.clone())),
+                (m, _) => (Some(to_string(m)), None),
+            };
+            let mut t = Throwable::new(&class, message);
+            t.cause = cause;
+            if class == "hudson.AbortException" {
+                t.signal = crate::interp::error::Signal::StepFailed;
+            }
+            Value::Exception(Arc::new(t))
+        }
+        _ => {
+            return Err(throw(
+                "java.lang.UnsupportedOperationException",
+                format!("jeeves cannot create objects of class {full}"),
+            ))
+        }
+    })
+}
+
+fn sort_keys(interp: &mut Interp, entries: &mut IndexMap<Key, Value>) -> Eval<()> {
+    let mut keys: Vec<Value> = entries.keys().map(|k| k.0.clone()).collect();
+    super::list::sort_values(interp, &mut keys, None)?;
+    let mut sorted = IndexMap::new();
+    for k in keys {
+        let key = Key(k);
+        if let Some(v) = entries.get(&key) {
+            sorted.insert(key, v.clone());
+        }
+    }
+    *entries = sorted;
+    Ok(())
+}
+
+struct StringBuilder(Mutex<String>);
+
+impl Object for StringBuilder {
+    fn class_name(&self) -> &str {
+        "java.lang.StringBuilder"
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        self.0.lock().clone()
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        let mut s = self.0.lock();
+        Some(Ok(match name {
+            "append" | "leftShift" => {
+                s.push_str(&args.first().map(to_string).unwrap_or_else(|| "null".into()));
+                Value::Null
+            }
+            "toString" => Value::string(s.clone()),
+            "length" | "size" => Value::Int(s.chars().count() as i32),
+            "reverse" => {
+                *s = s.chars().rev().collect();
+                Value::Null
+            }
+            "setLength" => {
+                let n = args.first().and_then(to_i64).unwrap_or(0) as usize;
+                *s = s.chars().take(n).collect();
+                Value::Null
+            }
+            "insert" => {
+                let at = args.first().and_then(to_i64).unwrap_or(0) as usize;
+                let text = args.get(1).map(to_string).unwrap_or_default();
+                let byte = s.char_indices().nth(at).map(|(i, _)| i).unwrap_or(s.len());
+                s.insert_str(byte, &text);
+                Value::Null
+            }
+            _ => return None,
+        }))
+    }
+}
+
+struct JsonSlurper;
+
+impl Object for JsonSlurper {
+    fn class_name(&self) -> &str {
+        "groovy.json.JsonSlurperClassic"
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        "groovy.json.JsonSlurperClassic@1".into()
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        match name {
+            "parseText" => Some(super::json::parse(&args.first().map(to_string).unwrap_or_default())),
+            _ => None,
+        }
+    }
+}

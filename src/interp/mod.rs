@@ -1,0 +1,179 @@
+//! The Groovy interpreter: walks the syntax tree and evaluates it with Groovy 2.4's semantics, calling out
+//! to the host (the pipeline steps) for names the script does not define.
+//!
+//! Not for: running processes or printing build logs; the host does that through [`Host`].
+
+pub mod decimal;
+pub mod error;
+mod eval;
+pub mod methods;
+pub mod ops;
+pub mod scope;
+pub mod text;
+pub mod value;
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+pub use error::{Eval, Flow, Signal, Throwable};
+pub use scope::{Cancel, Scope};
+pub use value::{Key, Value};
+
+use crate::syntax::ast::{MethodDecl, Script, Span, StmtKind};
+use crate::syntax::LineIndex;
+
+/// What the interpreter asks of its host: pipeline steps, pipeline globals and the log.
+pub trait Host: Send + Sync {
+    /// Runs the step `name`, or returns None when there is no such step.
+    fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval>;
+    /// A global such as `env`, `params`, `currentBuild`; None when unknown.
+    fn global(&self, interp: &Interp, name: &str) -> Option<Value>;
+    /// Text printed by `println`/`print` (with its newline when there is one).
+    fn print(&self, interp: &Interp, text: &str);
+    /// The names of all steps, for the "No such DSL method" message.
+    fn step_names(&self) -> Vec<String>;
+}
+
+/// A call's arguments: named ones (`a: 1`) gathered in a map, then the positional ones; a trailing closure
+/// is the last positional argument.
+#[derive(Clone, Default)]
+pub struct Args {
+    pub named: Option<IndexMap<Key, Value>>,
+    pub positional: Vec<Value>,
+}
+
+impl Args {
+    pub fn positional(values: Vec<Value>) -> Args {
+        Args { named: None, positional: values }
+    }
+
+    /// The values as Groovy passes them to a method: the named map (if any) first.
+    pub fn into_values(self) -> Vec<Value> {
+        let mut out = Vec::with_capacity(self.positional.len() + 1);
+        if let Some(named) = self.named {
+            out.push(Value::map(named));
+        }
+        out.extend(self.positional);
+        out
+    }
+
+    pub fn named_value(&self, name: &str) -> Option<&Value> {
+        self.named.as_ref()?.get(&Key::str(name))
+    }
+
+    /// The trailing closure, if the last positional argument is one.
+    pub fn closure(&self) -> Option<Arc<value::Closure>> {
+        match self.positional.last() {
+            Some(Value::Closure(c)) => Some(c.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// What every thread running the script shares.
+pub struct Shared {
+    pub script: Arc<Script>,
+    pub file: String,
+    pub source: Arc<str>,
+    pub methods: HashMap<String, Vec<Arc<MethodDecl>>>,
+    /// The script binding: assignments to undeclared names, visible in methods too.
+    pub binding: value::Map,
+    pub host: Arc<dyn Host>,
+}
+
+/// One thread of evaluation (the main script, or a parallel branch).
+pub struct Interp {
+    pub shared: Arc<Shared>,
+    pub cancel: Arc<Cancel>,
+    /// The host's per-branch state (working directory, environment overrides, log prefix, ...).
+    pub ext: Option<Box<dyn Any + Send>>,
+    depth: usize,
+    /// The innermost statement being run, for runtime error locations.
+    pub span: Span,
+}
+
+/// Calls (methods and closures) deeper than this raise `java.lang.StackOverflowError`, as the JVM would.
+const MAX_CALL_DEPTH: usize = 1500;
+
+impl Interp {
+    pub fn new(script: Arc<Script>, file: &str, source: &str, host: Arc<dyn Host>) -> Interp {
+        let mut methods: HashMap<String, Vec<Arc<MethodDecl>>> = HashMap::new();
+        for stmt in &script.statements {
+            if let StmtKind::Method(m) = &stmt.kind {
+                methods.entry(m.name.name.clone()).or_default().push(Arc::new(m.clone()));
+            }
+        }
+        let shared = Shared {
+            script,
+            file: file.to_string(),
+            source: Arc::from(source),
+            methods,
+            binding: value::Map::new(IndexMap::new()),
+            host,
+        };
+        Interp { shared: Arc::new(shared), cancel: Cancel::root(), ext: None, depth: 0, span: Span::default() }
+    }
+
+    /// A new evaluation thread sharing the script, binding and host (for a parallel branch).
+    pub fn fork(&self, ext: Option<Box<dyn Any + Send>>, cancel: Arc<Cancel>) -> Interp {
+        Interp { shared: self.shared.clone(), cancel, ext, depth: self.depth, span: self.span }
+    }
+
+    /// Runs the whole script.
+    pub fn run(&mut self) -> Eval<()> {
+        let script = self.shared.script.clone();
+        let scope = Scope::root();
+        match self.exec_stmts(&script.statements, &scope) {
+            Ok(_) | Err(Flow::Return(_)) => Ok(()),
+            Err(Flow::Break(_)) | Err(Flow::Continue(_)) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Calls a closure value with arguments.
+    pub fn call(&mut self, closure: &Arc<value::Closure>, args: Vec<Value>) -> Eval {
+        self.call_closure(closure, args)
+    }
+
+    /// 1-based line of a byte offset in the script.
+    pub fn line_of(&self, span: Span) -> usize {
+        LineIndex::new(&self.shared.source).line_col(span.start as usize).0
+    }
+
+    pub fn ext_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        self.ext.as_mut()?.downcast_mut::<T>()
+    }
+
+    pub fn ext_ref<T: 'static>(&self) -> Option<&T> {
+        self.ext.as_ref()?.downcast_ref::<T>()
+    }
+
+    fn enter(&mut self) -> Eval<()> {
+        self.depth += 1;
+        if self.depth > MAX_CALL_DEPTH {
+            self.depth -= 1;
+            return Err(error::throw("java.lang.StackOverflowError", "").map_message_none());
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
+impl Flow {
+    fn map_message_none(self) -> Flow {
+        match self {
+            Flow::Throw(t) => {
+                let mut t = Arc::try_unwrap(t).unwrap_or_else(|t| Throwable::new(&t.class, t.message.clone()));
+                t.message = None;
+                Flow::Throw(Arc::new(t))
+            }
+            other => other,
+        }
+    }
+}

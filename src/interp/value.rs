@@ -1,0 +1,499 @@
+//! Groovy values: what a variable can hold, and the Java class each kind reports.
+//!
+//! Collections are shared and mutable (a list passed to a method is the same list), and every value can
+//! cross into a parallel branch, so shared parts sit behind `Arc` and a lock.
+//!
+//! Not for: operators (`ops.rs`), printing (`text.rs`) or methods (`methods/`).
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use indexmap::{IndexMap, IndexSet};
+use num_bigint::BigInt;
+use parking_lot::Mutex;
+
+use super::decimal::Decimal;
+use super::error::Throwable;
+use super::scope::Scope;
+use crate::syntax::ast;
+
+pub type Str = Arc<str>;
+
+#[derive(Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i32),
+    Long(i64),
+    BigInt(Arc<BigInt>),
+    Decimal(Arc<Decimal>),
+    Float(f32),
+    Double(f64),
+    Char(char),
+    Str(Str),
+    GString(Arc<GStr>),
+    List(List),
+    Map(Map),
+    Set(Set),
+    Range(Arc<Range>),
+    Closure(Arc<Closure>),
+    Pattern(Arc<fancy_regex::Regex>),
+    Matcher(Arc<Mutex<Matcher>>),
+    Entry(Arc<(Value, Value)>),
+    Exception(Arc<Throwable>),
+    /// A class used as a value: `Integer`, `String`, `java.io.File`.
+    Class(Str),
+    /// Pipeline objects provided by the host: `env`, `params`, `currentBuild`, ...
+    Object(Arc<dyn Object>),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::from(s))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Arc::from(s))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(List::new(items))
+    }
+
+    pub fn map(entries: IndexMap<Key, Value>) -> Value {
+        Value::Map(Map::new(entries))
+    }
+
+    pub fn decimal(d: Decimal) -> Value {
+        Value::Decimal(Arc::new(d))
+    }
+
+    pub fn bigint(b: BigInt) -> Value {
+        Value::BigInt(Arc::new(b))
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            Value::Int(_) | Value::Long(_) | Value::BigInt(_) | Value::Decimal(_) | Value::Float(_) | Value::Double(_)
+        )
+    }
+
+    pub fn is_string(&self) -> bool {
+        matches!(self, Value::Str(_) | Value::GString(_))
+    }
+
+    /// The fully qualified Java class name, as `getClass().getName()` prints it.
+    pub fn class_name(&self) -> String {
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(_) => "java.lang.Boolean".into(),
+            Value::Int(_) => "java.lang.Integer".into(),
+            Value::Long(_) => "java.lang.Long".into(),
+            Value::BigInt(_) => "java.math.BigInteger".into(),
+            Value::Decimal(_) => "java.math.BigDecimal".into(),
+            Value::Float(_) => "java.lang.Float".into(),
+            Value::Double(_) => "java.lang.Double".into(),
+            Value::Char(_) => "java.lang.Character".into(),
+            Value::Str(_) => "java.lang.String".into(),
+            Value::GString(_) => "org.codehaus.groovy.runtime.GStringImpl".into(),
+            Value::List(l) => {
+                if l.is_immutable() {
+                    "java.util.Collections$UnmodifiableRandomAccessList".into()
+                } else {
+                    "java.util.ArrayList".into()
+                }
+            }
+            Value::Map(m) => {
+                if m.is_immutable() {
+                    "java.util.Collections$UnmodifiableMap".into()
+                } else {
+                    "java.util.LinkedHashMap".into()
+                }
+            }
+            Value::Set(_) => "java.util.LinkedHashSet".into(),
+            Value::Range(r) => match r.as_ref() {
+                Range::Int { .. } => "groovy.lang.IntRange".into(),
+                Range::Obj { .. } => "groovy.lang.ObjectRange".into(),
+            },
+            Value::Closure(_) => "WorkflowScript$_run_closure1".into(),
+            Value::Pattern(_) => "java.util.regex.Pattern".into(),
+            Value::Matcher(_) => "java.util.regex.Matcher".into(),
+            Value::Entry(_) => "java.util.LinkedHashMap$Entry".into(),
+            Value::Exception(t) => t.class.to_string(),
+            Value::Class(_) => "java.lang.Class".into(),
+            Value::Object(o) => o.class_name().into(),
+        }
+    }
+
+    /// `getClass().getSimpleName()`.
+    pub fn simple_class_name(&self) -> String {
+        let name = self.class_name();
+        let tail = name.rsplit(['.', '$']).next().unwrap_or(&name).to_string();
+        tail
+    }
+}
+
+/// A GString: literal parts and values, turned into text each time it is used (so a list changed after the
+/// GString was made shows its new contents).
+pub struct GStr {
+    pub parts: Vec<GPart>,
+}
+
+pub enum GPart {
+    Text(Str),
+    Value(Value),
+}
+
+#[derive(Clone)]
+pub struct List(Arc<ListData>);
+
+struct ListData {
+    items: Mutex<Vec<Value>>,
+    immutable: bool,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List(Arc::new(ListData { items: Mutex::new(items), immutable: false }))
+    }
+
+    pub fn immutable(items: Vec<Value>) -> List {
+        List(Arc::new(ListData { items: Mutex::new(items), immutable: true }))
+    }
+
+    pub fn is_immutable(&self) -> bool {
+        self.0.immutable
+    }
+
+    /// A copy of the items (the lock is not held while the caller works on them).
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.0.items.lock().clone()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.items.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.0.items.lock().get(i).cloned()
+    }
+
+    /// Runs `f` on the items under the lock; callers must not call back into Groovy code from `f`.
+    pub fn with<R>(&self, f: impl FnOnce(&Vec<Value>) -> R) -> R {
+        f(&self.0.items.lock())
+    }
+
+    /// Mutable access, or None for an immutable list.
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> Option<R> {
+        if self.0.immutable {
+            return None;
+        }
+        Some(f(&mut self.0.items.lock()))
+    }
+
+    pub fn ptr_eq(&self, other: &List) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Clone)]
+pub struct Map(Arc<MapData>);
+
+struct MapData {
+    entries: Mutex<IndexMap<Key, Value>>,
+    immutable: bool,
+}
+
+impl Map {
+    pub fn new(entries: IndexMap<Key, Value>) -> Map {
+        Map(Arc::new(MapData { entries: Mutex::new(entries), immutable: false }))
+    }
+
+    pub fn immutable(entries: IndexMap<Key, Value>) -> Map {
+        Map(Arc::new(MapData { entries: Mutex::new(entries), immutable: true }))
+    }
+
+    pub fn is_immutable(&self) -> bool {
+        self.0.immutable
+    }
+
+    pub fn snapshot(&self) -> IndexMap<Key, Value> {
+        self.0.entries.lock().clone()
+    }
+
+    pub fn pairs(&self) -> Vec<(Value, Value)> {
+        self.0.entries.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.entries.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, key: &Value) -> Option<Value> {
+        self.0.entries.lock().get(&Key(key.clone())).cloned()
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        self.get(&Value::str(key))
+    }
+
+    pub fn contains(&self, key: &Value) -> bool {
+        self.0.entries.lock().contains_key(&Key(key.clone()))
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&IndexMap<Key, Value>) -> R) -> R {
+        f(&self.0.entries.lock())
+    }
+
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut IndexMap<Key, Value>) -> R) -> Option<R> {
+        if self.0.immutable {
+            return None;
+        }
+        Some(f(&mut self.0.entries.lock()))
+    }
+
+    pub fn ptr_eq(&self, other: &Map) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Clone)]
+pub struct Set(Arc<Mutex<IndexSet<Key>>>);
+
+impl Set {
+    pub fn new(items: IndexSet<Key>) -> Set {
+        Set(Arc::new(Mutex::new(items)))
+    }
+
+    pub fn from_values(items: impl IntoIterator<Item = Value>) -> Set {
+        Set::new(items.into_iter().map(Key).collect())
+    }
+
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.0.lock().iter().map(|k| k.0.clone()).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn contains(&self, v: &Value) -> bool {
+        self.0.lock().contains(&Key(v.clone()))
+    }
+
+    pub fn insert(&self, v: Value) -> bool {
+        self.0.lock().insert(Key(v))
+    }
+
+    pub fn remove(&self, v: &Value) -> bool {
+        self.0.lock().shift_remove(&Key(v.clone()))
+    }
+
+    pub fn ptr_eq(&self, other: &Set) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// `a..b` and `a..<b`. Integer ranges are Groovy's IntRange; others (characters, strings) ObjectRange.
+pub enum Range {
+    /// `from` and `to` are the first and last element (inclusive); `reverse` when written high to low.
+    Int {
+        from: i64,
+        to: i64,
+        reverse: bool,
+        long: bool,
+    },
+    Obj {
+        items: Vec<Value>,
+        from: Value,
+        to: Value,
+    },
+}
+
+impl Range {
+    pub fn items(&self) -> Vec<Value> {
+        match self {
+            Range::Int { from, to, reverse, long } => {
+                let wrap = |i: i64| if *long { Value::Long(i) } else { Value::Int(i as i32) };
+                if from > to {
+                    return Vec::new();
+                }
+                if *reverse {
+                    (*from..=*to).rev().map(wrap).collect()
+                } else {
+                    (*from..=*to).map(wrap).collect()
+                }
+            }
+            Range::Obj { items, .. } => items.clone(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Range::Int { from, to, .. } => {
+                if from > to {
+                    0
+                } else {
+                    (to - from + 1) as usize
+                }
+            }
+            Range::Obj { items, .. } => items.len(),
+        }
+    }
+}
+
+/// A closure value: Groovy code with the scope it was made in, a method reference, or a composition.
+pub struct Closure {
+    pub kind: ClosureKind,
+    /// Arguments bound by `curry` (before) and `rcurry` (after the call's own).
+    pub curried: Vec<Value>,
+    pub rcurried: Vec<Value>,
+}
+
+pub enum ClosureKind {
+    Code {
+        def: Arc<ast::Closure>,
+        scope: Scope,
+    },
+    /// `obj.&name` or `this.&name`
+    MethodRef {
+        receiver: Value,
+        name: Str,
+    },
+    /// `f >> g` is `Composed(f, g)`: g(f(x)).
+    Composed(Arc<Closure>, Arc<Closure>),
+}
+
+impl Closure {
+    /// How many parameters a caller should pass (an implicit `it` counts as one).
+    pub fn param_count(&self) -> usize {
+        let own = match &self.kind {
+            ClosureKind::Code { def, .. } => def.params.as_ref().map_or(1, |p| p.len()),
+            ClosureKind::MethodRef { .. } => 1,
+            ClosureKind::Composed(first, _) => first.param_count(),
+        };
+        own.saturating_sub(self.curried.len() + self.rcurried.len())
+    }
+
+    /// True for `{ -> ... }` and closures with explicit parameters (no implicit `it`).
+    pub fn has_explicit_params(&self) -> bool {
+        matches!(&self.kind, ClosureKind::Code { def, .. } if def.params.is_some())
+    }
+}
+
+pub struct Matcher {
+    pub regex: Arc<fancy_regex::Regex>,
+    pub input: Str,
+    /// Every match's groups (byte ranges), found when the matcher is made.
+    pub matches: Vec<Vec<Option<(usize, usize)>>>,
+    /// The match `find()`/`group()` work on: index into `matches`.
+    pub cursor: Option<usize>,
+    pub next: usize,
+    /// Set by `matches()`: the whole input matched.
+    pub whole: Option<bool>,
+}
+
+/// A pipeline object provided by the host (`env`, `params`, `currentBuild`, `scm`).
+pub trait Object: Send + Sync {
+    fn class_name(&self) -> &str;
+    fn get_property(&self, name: &str) -> Option<Value>;
+    /// Returns false when the property cannot be set.
+    fn set_property(&self, _name: &str, _value: Value) -> bool {
+        false
+    }
+    fn to_text(&self) -> String;
+    /// Methods beyond property access; None when there is no such method.
+    fn call_method(&self, _name: &str, _args: &[Value]) -> Option<Result<Value, String>> {
+        None
+    }
+    /// The properties as a map, for `each` and printing.
+    fn entries(&self) -> Vec<(String, Value)> {
+        Vec::new()
+    }
+}
+
+/// A map key or set element, with Java's `equals`/`hashCode` meaning: `1` and `1L` are different keys,
+/// a GString is a different key from the String with the same text, `1.0` and `1.00` differ.
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+impl Key {
+    pub fn str(s: &str) -> Key {
+        Key(Value::str(s))
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        key_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key {}
+
+fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Long(x), Value::Long(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::Decimal(x), Value::Decimal(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
+        (Value::Char(x), Value::Char(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::GString(_), Value::GString(_)) => super::text::to_string(a) == super::text::to_string(b),
+        (Value::Class(x), Value::Class(y)) => x == y,
+        (Value::List(_), Value::List(_)) | (Value::Map(_), Value::Map(_)) | (Value::Set(_), Value::Set(_)) => {
+            super::ops::equals(a, b)
+        }
+        (Value::Closure(x), Value::Closure(y)) => Arc::ptr_eq(x, y),
+        (Value::Exception(x), Value::Exception(y)) => Arc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match &self.0 {
+            Value::Null => 0u8.hash(state),
+            Value::Bool(b) => b.hash(state),
+            Value::Int(i) => (*i as i64).hash(state),
+            Value::Long(i) => i.hash(state),
+            Value::BigInt(b) => b.hash(state),
+            Value::Decimal(d) => d.hash(state),
+            Value::Float(f) => f.to_bits().hash(state),
+            Value::Double(f) => f.to_bits().hash(state),
+            Value::Char(c) => c.hash(state),
+            Value::Str(s) => s.hash(state),
+            Value::GString(_) => super::text::to_string(&self.0).hash(state),
+            Value::Class(c) => c.hash(state),
+            Value::List(l) => l.len().hash(state),
+            Value::Map(m) => m.len().hash(state),
+            Value::Set(s) => s.len().hash(state),
+            _ => 1u8.hash(state),
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Steps that run a body in a changed context: `node`, `stage`, `dir`, `withEnv`.
+
+use super::{string_list, PipelineHost, Step, StepArgs, StepCtx};
+use crate::interp::error::throw;
+use crate::interp::{Eval, Interp, Value};
+
+pub const NODE: Step = Step { name: "node", params: &["label"], block: true, run: node };
+pub const STAGE: Step = Step { name: "stage", params: &["name", "concurrency"], block: true, run: stage };
+pub const DIR: Step = Step { name: "dir", params: &["path"], block: true, run: dir };
+pub const WITH_ENV: Step = Step { name: "withEnv", params: &["overrides"], block: true, run: with_env };
+
+/// Prints `[Pipeline] {` (with a label), runs the body with the context `change` made, prints the closing
+/// lines, and restores the context.
+pub fn run_body(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    name: &str,
+    label: Option<&str>,
+    args: &StepArgs,
+    change: impl FnOnce(&mut StepCtx),
+) -> Eval {
+    let Some(body) = args.body.clone() else {
+        return Err(throw(
+            "java.lang.IllegalStateException",
+            format!("There is no body to invoke for the {name} step"),
+        ));
+    };
+    match label {
+        Some(l) => host.pipeline(&format!("{{ ({l})")),
+        None => host.pipeline("{"),
+    }
+    let saved = PipelineHost::ctx(interp);
+    let mut ctx = saved.clone();
+    change(&mut ctx);
+    interp.ext = Some(Box::new(ctx));
+    let result = interp.call(&body, Vec::new());
+    interp.ext = Some(Box::new(saved));
+    host.pipeline("}");
+    host.pipeline(&format!("// {name}"));
+    result
+}
+
+fn node(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("node");
+    let ws = host.build.layout.workspace.clone();
+    host.output(interp, &format!("Running on jeeves in {}", ws.display()));
+    run_body(host, interp, "node", None, args, |ctx| {
+        ctx.cwd = ws;
+        ctx.in_node = true;
+    })
+}
+
+fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("stage");
+    let name = args.str("name").unwrap_or_default();
+    let started = std::time::Instant::now();
+    let result = run_body(host, interp, "stage", Some(&name), args, |ctx| {
+        ctx.env.push(("STAGE_NAME".into(), name.clone()));
+    });
+    let status = match &result {
+        Ok(_) => "SUCCESS",
+        Err(crate::interp::Flow::Throw(t)) if t.signal == crate::interp::Signal::Aborted => "ABORTED",
+        Err(_) => "FAILURE",
+    };
+    host.build.record_stage(&name, status, started.elapsed().as_millis() as u64);
+    result
+}
+
+fn dir(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("dir");
+    let path = args.str("path").unwrap_or_default();
+    let base = PipelineHost::ctx(interp).cwd;
+    let target = base.join(&path);
+    host.output(interp, &format!("Running in {}", target.display()));
+    run_body(host, interp, "dir", None, args, |ctx| ctx.cwd = target)
+}
+
+fn with_env(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("withEnv");
+    let mut pairs = Vec::new();
+    for item in string_list(args.get("overrides").unwrap_or(&Value::Null)) {
+        match item.split_once('=') {
+            Some((k, v)) => pairs.push((k.to_string(), v.to_string())),
+            None => {
+                return Err(throw(
+                    "java.lang.IllegalArgumentException",
+                    format!("withEnv: expected NAME=VALUE but got '{item}'"),
+                ))
+            }
+        }
+    }
+    run_body(host, interp, "withEnv", None, args, |ctx| ctx.env.extend(pairs))
+}

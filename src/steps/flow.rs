@@ -1,0 +1,156 @@
+//! Steps that shape control flow: `timeout`, `retry` and `parallel` (branches run at the same time, each
+//! on its own thread with its own step context; failFast cancels the others).
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::basic::{millis, time_span};
+use super::{PipelineHost, Step, StepArgs, StepCtx};
+use crate::interp::error::{aborted, throw};
+use crate::interp::text::to_string;
+use crate::interp::{Eval, Flow, Interp, Key, Signal, Value};
+
+pub const TIMEOUT: Step = Step { name: "timeout", params: &["time", "unit", "activity"], block: true, run: timeout };
+pub const RETRY: Step = Step { name: "retry", params: &["count"], block: true, run: retry };
+pub const PARALLEL: Step = Step { name: "parallel", params: &["branches"], block: false, run: parallel };
+
+fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("timeout");
+    let unit = args.str("unit").unwrap_or_else(|| "MINUTES".into());
+    let ms = millis(args.get("time").unwrap_or(&Value::Int(0)), Some(&unit))?;
+    host.output(interp, &format!("Timeout set to expire in {}", time_span(ms)));
+    let outer = interp.cancel.clone();
+    let token = outer.child();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    let watcher = {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(Duration::from_millis(ms)) {
+                token.cancel(Some("Timeout has been exceeded".into()));
+                true
+            } else {
+                false
+            }
+        })
+    };
+    interp.cancel = token.clone();
+    let result = super::block::run_body(host, interp, "timeout", None, args, |_| {});
+    interp.cancel = outer;
+    let _ = done_tx.send(());
+    let fired = watcher.join().unwrap_or(false);
+    if fired {
+        host.output(interp, "Cancelling nested steps due to timeout");
+        if let Err(Flow::Throw(t)) = &result {
+            if t.signal == Signal::Aborted {
+                return Err(aborted(Some("Timeout has been exceeded".into())));
+            }
+        }
+    }
+    result
+}
+
+fn retry(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("retry");
+    let count = args.get("count").and_then(crate::interp::ops::to_i64).unwrap_or(1).max(1);
+    let mut attempt = 1;
+    loop {
+        let result = super::block::run_body(host, interp, "retry", None, args, |_| {});
+        match result {
+            Err(Flow::Throw(t)) if t.signal != Signal::Aborted && attempt < count => {
+                let msg = match t.signal {
+                    Signal::StepFailed => t.message.clone().unwrap_or_default(),
+                    _ => t.to_text(),
+                };
+                host.output(interp, &format!("ERROR: {msg}"));
+                host.output(interp, "Retrying");
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("parallel");
+    let mut fail_fast = false;
+    let mut branches = Vec::new();
+    let source: Vec<(String, Value)> = match args.get("branches") {
+        Some(Value::Map(m)) => m.pairs().into_iter().map(|(k, v)| (to_string(&k), v)).collect(),
+        _ => args.values.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+    };
+    for (name, v) in source {
+        if name == "failFast" {
+            fail_fast = crate::interp::ops::truthy(&v);
+            continue;
+        }
+        match v {
+            Value::Closure(c) => branches.push((name, c)),
+            other => {
+                return Err(throw(
+                    "java.lang.IllegalArgumentException",
+                    format!("Expected a closure for parallel branch {name} but got {}", other.class_name()),
+                ))
+            }
+        }
+    }
+    for (name, _) in &branches {
+        host.pipeline(&format!("{{ (Branch: {name})"));
+    }
+    let group = interp.cancel.child();
+    let base = PipelineHost::ctx(interp);
+    let results: Vec<(String, Eval)> = std::thread::scope(|s| {
+        let mut handles = Vec::new();
+        for (name, body) in &branches {
+            let ctx = StepCtx { branch: Some(name.clone()), ..base.clone() };
+            let mut child = interp.fork(Some(Box::new(ctx)), group.child());
+            let group = group.clone();
+            let handle = std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
+                let r = child.call(body, Vec::new());
+                if fail_fast && r.is_err() {
+                    group.cancel(Some(format!("Failed in branch {name}")));
+                }
+                r
+            });
+            handles.push((name.clone(), handle));
+        }
+        handles
+            .into_iter()
+            .map(|(name, h)| {
+                let r = match h {
+                    Ok(h) => h.join().unwrap_or_else(|_| Err(throw("java.lang.Error", "parallel branch panicked"))),
+                    Err(e) => Err(throw("java.lang.Error", format!("cannot start a thread: {e}"))),
+                };
+                (name, r)
+            })
+            .collect()
+    });
+    let mut out = indexmap::IndexMap::new();
+    let mut first_error: Option<Flow> = None;
+    for (name, r) in results {
+        match r {
+            Ok(v) => {
+                out.insert(Key::str(&name), v);
+            }
+            Err(e) => {
+                host.build.log.line(&format!("Failed in branch {name}"));
+                let replace = match (&first_error, &e) {
+                    (None, _) => true,
+                    // A real failure explains more than the aborts it caused.
+                    (Some(Flow::Throw(prev)), Flow::Throw(t)) => {
+                        prev.signal == Signal::Aborted && t.signal != Signal::Aborted
+                    }
+                    _ => false,
+                };
+                if replace {
+                    first_error = Some(e);
+                }
+            }
+        }
+        host.pipeline("}");
+    }
+    host.pipeline("// parallel");
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(Value::map(out)),
+    }
+}

@@ -1,0 +1,190 @@
+//! The pipeline globals scripts read: `env` (build variables, `withEnv` overrides, the host
+//! environment), `params`, and `currentBuild`.
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::{PipelineHost, StepCtx};
+use crate::build::{Build, BuildResult};
+use crate::interp::text::to_string;
+use crate::interp::value::{Map, Object};
+use crate::interp::{Interp, Key, Value};
+
+pub fn global(host: &PipelineHost, interp: &Interp, name: &str) -> Option<Value> {
+    Some(match name {
+        "env" => {
+            let ctx = interp.ext_ref::<StepCtx>().cloned().unwrap_or_default();
+            Value::Object(Arc::new(Env { build: host.build.clone(), overrides: ctx.env }))
+        }
+        "params" => {
+            Value::Map(Map::immutable(host.build.params.iter().map(|(k, v)| (Key::str(k), Value::str(v))).collect()))
+        }
+        "currentBuild" => Value::Object(Arc::new(CurrentBuild { build: host.build.clone() })),
+        _ => return None,
+    })
+}
+
+struct Env {
+    build: Arc<Build>,
+    overrides: Vec<(String, String)>,
+}
+
+impl Env {
+    fn lookup(&self, name: &str) -> Option<String> {
+        if let Some((_, v)) = self.overrides.iter().rev().find(|(k, _)| k == name) {
+            return Some(v.clone());
+        }
+        if let Some(v) = self.build.env.lock().get(name) {
+            return Some(v.clone());
+        }
+        if let Some((_, v)) = self.build.base_env().into_iter().find(|(k, _)| k == name) {
+            return Some(v);
+        }
+        std::env::var(name).ok()
+    }
+}
+
+impl Object for Env {
+    fn class_name(&self) -> &str {
+        "org.jenkinsci.plugins.workflow.cps.EnvActionImpl"
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        Some(self.lookup(name).map(Value::string).unwrap_or(Value::Null))
+    }
+
+    fn set_property(&self, name: &str, value: Value) -> bool {
+        let text = if value.is_null() { None } else { Some(to_string(&value)) };
+        let mut env = self.build.env.lock();
+        match text {
+            Some(t) => {
+                env.insert(name.to_string(), t);
+            }
+            None => {
+                env.shift_remove(name);
+            }
+        }
+        true
+    }
+
+    fn to_text(&self) -> String {
+        "org.jenkinsci.plugins.workflow.cps.EnvActionImpl@1".into()
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        match name {
+            "getEnvironment" => {
+                Some(Ok(Value::map(self.entries().into_iter().map(|(k, v)| (Key::str(&k), v)).collect())))
+            }
+            "getProperty" | "get" => Some(Ok(args
+                .first()
+                .map(|a| self.get_property(&to_string(a)).unwrap_or(Value::Null))
+                .unwrap_or(Value::Null))),
+            "setProperty" => {
+                let (Some(k), Some(v)) = (args.first(), args.get(1)) else { return None };
+                self.set_property(&to_string(k), v.clone());
+                Some(Ok(Value::Null))
+            }
+            _ => None,
+        }
+    }
+
+    fn entries(&self) -> Vec<(String, Value)> {
+        let mut all: IndexMap<String, String> = std::env::vars().collect();
+        all.extend(self.build.base_env());
+        all.extend(self.build.env.lock().iter().map(|(k, v)| (k.clone(), v.clone())));
+        all.extend(self.overrides.iter().cloned());
+        all.into_iter().map(|(k, v)| (k, Value::string(v))).collect()
+    }
+}
+
+struct CurrentBuild {
+    build: Arc<Build>,
+}
+
+impl Object for CurrentBuild {
+    fn class_name(&self) -> &str {
+        "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper"
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        let b = &self.build;
+        let l = &b.layout;
+        Some(match name {
+            "number" => Value::Int(l.number as i32),
+            "id" => Value::string(l.number.to_string()),
+            "result" => b.explicit_result().map(|r| Value::str(r.name())).unwrap_or(Value::Null),
+            "currentResult" => Value::str(b.result().name()),
+            "displayName" => Value::string(b.display_name.lock().clone().unwrap_or_else(|| format!("#{}", l.number))),
+            "fullDisplayName" => Value::string(format!("{} #{}", l.job, l.number)),
+            "projectName" | "fullProjectName" => Value::string(l.job.clone()),
+            "description" => b.description.lock().clone().map(Value::string).unwrap_or(Value::Null),
+            "duration" => Value::Long(b.started.elapsed().as_millis() as i64),
+            "durationString" => Value::string(format!(
+                "{} and counting",
+                super::basic::time_span(b.started.elapsed().as_millis() as u64)
+            )),
+            "startTimeInMillis" | "timeInMillis" => Value::Long(b.start_millis),
+            "previousBuild" | "previousCompletedBuild" | "previousSuccessfulBuild" | "previousFailedBuild" => {
+                Value::Null
+            }
+            "absoluteUrl" => Value::string(format!("file://{}/job/{}/{}/", l.home.display(), l.job, l.number)),
+            "buildVariables" => Value::map(b.params.iter().map(|(k, v)| (Key::str(k), Value::str(v))).collect()),
+            "changeSets" => Value::list(Vec::new()),
+            "keepLog" => Value::Bool(false),
+            _ => return None,
+        })
+    }
+
+    fn set_property(&self, name: &str, value: Value) -> bool {
+        let b = &self.build;
+        match name {
+            "result" => match BuildResult::parse(&to_string(&value)) {
+                Some(r) => {
+                    b.set_result(r);
+                    true
+                }
+                None => false,
+            },
+            "description" => {
+                *b.description.lock() = Some(to_string(&value));
+                true
+            }
+            "displayName" => {
+                *b.display_name.lock() = Some(to_string(&value));
+                true
+            }
+            "keepLog" => true,
+            _ => false,
+        }
+    }
+
+    fn to_text(&self) -> String {
+        "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper@1".into()
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+        let arg = args.first().map(to_string).unwrap_or_default();
+        let compare = |better: bool| -> Result<Value, String> {
+            let other =
+                BuildResult::parse(&arg).ok_or_else(|| format!("No enum constant hudson.model.Result.{arg}"))?;
+            let cur = self.build.result();
+            Ok(Value::Bool(if better { cur <= other } else { cur >= other }))
+        };
+        Some(match name {
+            "resultIsBetterOrEqualTo" => compare(true),
+            "resultIsWorseOrEqualTo" => compare(false),
+            "getBuildCauses" => {
+                let mut cause = IndexMap::new();
+                cause.insert(Key::str("_class"), Value::str("hudson.model.Cause$UserIdCause"));
+                cause.insert(Key::str("shortDescription"), Value::str("Started by user jeeves"));
+                cause.insert(Key::str("userId"), Value::str("jeeves"));
+                cause.insert(Key::str("userName"), Value::str("jeeves"));
+                Ok(Value::list(vec![Value::map(cause)]))
+            }
+            "getRawBuild" => Err("RunWrapper.getRawBuild() is not available outside a Jenkins controller".into()),
+            _ => return None,
+        })
+    }
+}
