@@ -103,7 +103,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 }
                 Signal::Exception => {
                     build.log.line(&t.to_text());
-                    if let Some(span) = t.span.or(Some(interp_span(&t))) {
+                    if let Some(span) = t.span().or(Some(interp_span(&t))) {
                         let line = syntax::LineIndex::new(&source).line_col(span.start as usize).0;
                         build.log.line(&format!("\tat WorkflowScript.run(WorkflowScript:{line})"));
                     }
@@ -111,7 +111,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 }
             }
             if t.signal == Signal::Exception {
-                if let Some(span) = t.span {
+                if let Some(span) = t.span() {
                     diagnostic = Some(SyntaxError { span, message: t.to_text(), label: None, related: None });
                 }
             }
@@ -126,7 +126,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
 }
 
 fn interp_span(t: &crate::interp::Throwable) -> crate::syntax::ast::Span {
-    t.span.unwrap_or_default()
+    t.span().unwrap_or_default()
 }
 
 fn finish(build: &Build, opts: &RunOptions, display: &str, source: &str, diagnostic: Option<SyntaxError>) -> RunEnd {

@@ -35,9 +35,13 @@ pub struct Throwable {
     pub class: Arc<str>,
     pub message: Option<String>,
     pub signal: Signal,
-    /// Where it was thrown (for the `at WorkflowScript.run(WorkflowScript:LINE)` line and diagnostics).
-    pub span: Option<Span>,
+    /// Where it was first thrown (for the `at WorkflowScript.run(WorkflowScript:LINE)` line and
+    /// diagnostics); set once, so a rethrown exception stays the same object.
+    span: std::sync::OnceLock<Span>,
     pub cause: Option<Arc<Throwable>>,
+    /// Extra properties: `property` of a MissingPropertyException, `method`/`arguments` of a
+    /// MissingMethodException, `type` of both.
+    pub props: Vec<(&'static str, Value)>,
 }
 
 impl Throwable {
@@ -46,9 +50,23 @@ impl Throwable {
             class: Arc::from(class),
             message: message.into(),
             signal: Signal::Exception,
-            span: None,
+            span: std::sync::OnceLock::new(),
             cause: None,
+            props: Vec::new(),
         }
+    }
+
+    pub fn span(&self) -> Option<Span> {
+        self.span.get().copied()
+    }
+
+    /// Records where it was thrown, unless that is known already.
+    pub fn set_span(&self, span: Span) {
+        let _ = self.span.set(span);
+    }
+
+    pub fn prop(&self, name: &str) -> Option<&Value> {
+        self.props.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
 
     /// `e.toString()`: the class name, then `: message` when there is one.
@@ -126,6 +144,11 @@ pub fn superclass(class: &str) -> Option<&'static str> {
 /// A `Flow::Throw` of a new exception.
 pub fn throw(class: &str, message: impl Into<String>) -> Flow {
     Flow::Throw(Arc::new(Throwable::new(class, Some(message.into()))))
+}
+
+/// A `Flow::Throw` of a new exception without a message (`e.message` is null).
+pub fn bare(class: &str) -> Flow {
+    Flow::Throw(Arc::new(Throwable::new(class, None)))
 }
 
 pub fn npe(message: impl Into<String>) -> Flow {

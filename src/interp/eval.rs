@@ -11,7 +11,7 @@ use super::decimal::Decimal;
 use super::error::{npe, throw, Eval, Flow, Throwable};
 use super::methods;
 use super::ops::{self, equals, truthy};
-use super::scope::Scope;
+use super::scope::{Assigned, Scope};
 use super::text::to_string;
 use super::value::{Closure, ClosureKind, GPart, GStr, Key, Range, Value};
 use super::{Args, Interp};
@@ -47,8 +47,8 @@ impl Interp {
         self.check_cancel()?;
         self.span = stmt.span;
         match self.exec_kind(stmt, scope) {
-            Err(Flow::Throw(mut t)) if t.span.is_none() => {
-                Arc::make_mut(&mut t).span = Some(self.span);
+            Err(Flow::Throw(t)) => {
+                t.set_span(self.span);
                 Err(Flow::Throw(t))
             }
             other => other,
@@ -60,6 +60,7 @@ impl Interp {
             StmtKind::Expr(e) => self.eval(e, scope),
             StmtKind::VarDecl(d) => {
                 let field = d.modifiers.annotations.iter().any(|a| a.name == "Field" || a.name.ends_with(".Field"));
+                let mut last = Value::Null;
                 for decl in &d.declarators {
                     let mut v = match &decl.init {
                         Some(e) => self.eval(e, scope)?,
@@ -68,13 +69,14 @@ impl Interp {
                     if let Some(ty) = &d.ty {
                         v = self.cast(v, ty, decl.span)?;
                     }
+                    last = v.clone();
                     if field {
                         self.shared.binding.with_mut(|b| b.insert(Key::str(&decl.name.name), v));
                     } else {
-                        scope.declare(&decl.name.name, v);
+                        scope.declare_typed(&decl.name.name, v, d.ty.as_ref());
                     }
                 }
-                Ok(Value::Null)
+                Ok(last)
             }
             StmtKind::MultiAssign(m) => {
                 let v = self.eval(&m.value, scope)?;
@@ -99,7 +101,7 @@ impl Interp {
                     if declare {
                         scope.declare(&name.name, item);
                     } else {
-                        self.assign_var(&name.name, item, scope);
+                        self.assign_var(&name.name, item, scope)?;
                     }
                 }
                 Ok(Value::Null)
@@ -144,7 +146,7 @@ impl Interp {
                         Some(ty) => self.cast(item, ty, var.name.span)?,
                         None => item,
                     };
-                    loop_scope.assign(&var.name.name, item);
+                    loop_scope.set(&var.name.name, item);
                     if let Some(body) = body {
                         match self.exec_nested(body, &loop_scope) {
                             Ok(_) => {}
@@ -205,13 +207,7 @@ impl Interp {
                 let v = self.eval(e, scope)?;
                 match v {
                     Value::Exception(t) => {
-                        if t.span.is_none() {
-                            let mut copy = Throwable::new(&t.class, t.message.clone());
-                            copy.signal = t.signal;
-                            copy.cause = t.cause.clone();
-                            copy.span = Some(stmt.span);
-                            return Err(Flow::Throw(Arc::new(copy)));
-                        }
+                        t.set_span(stmt.span);
                         Err(Flow::Throw(t))
                     }
                     Value::Null => Err(npe("Cannot throw null")),
@@ -309,13 +305,20 @@ impl Interp {
                 }
             }
         }
-        if start.is_none() {
-            start = cases.iter().position(|c| c.labels.iter().any(|l| l.is_none()));
-        }
-        let Some(start) = start else { return Ok(Value::Null) };
+        // Groovy compiles `default:` as the last branch wherever it is written.
+        let mut order: Vec<usize> = (0..cases.len()).filter(|i| cases[*i].labels.iter().all(|l| l.is_some())).collect();
+        let default = cases.iter().position(|c| c.labels.iter().any(|l| l.is_none()));
+        order.extend(default);
+        let from = match start {
+            Some(i) => order.iter().position(|o| *o == i).unwrap_or(order.len()),
+            None => match default {
+                Some(_) => order.len() - 1,
+                None => return Ok(Value::Null),
+            },
+        };
         let inner = scope.child();
         let mut last = Value::Null;
-        for case in &cases[start..] {
+        for case in order[from..].iter().map(|i| &cases[*i]) {
             match self.exec_stmts(&case.body, &inner) {
                 Ok(v) => last = v,
                 Err(Flow::Break(None)) => return Ok(last),
@@ -645,16 +648,22 @@ impl Interp {
             return Ok(Value::Class(Arc::from(c)));
         }
         self.span = span;
-        Err(throw(
-            "groovy.lang.MissingPropertyException",
-            format!("No such property: {name} for class: WorkflowScript"),
-        ))
+        Err(missing_property("WorkflowScript", name))
     }
 
-    fn assign_var(&mut self, name: &str, v: Value, scope: &Scope) {
-        if !scope.assign(name, v.clone()) {
-            self.shared.binding.with_mut(|b| b.insert(Key::str(name), v));
+    fn assign_var(&mut self, name: &str, v: Value, scope: &Scope) -> Eval<()> {
+        match scope.assign(name, v.clone()) {
+            Assigned::Done => {}
+            Assigned::NeedsCast(ty) => {
+                let span = self.span;
+                let v = self.cast(v, &ty, span)?;
+                scope.set(name, v);
+            }
+            Assigned::Undeclared => {
+                self.shared.binding.with_mut(|b| b.insert(Key::str(name), v));
+            }
         }
+        Ok(())
     }
 
     pub(super) fn eval_args(&mut self, args: &[Arg], scope: &Scope) -> Eval<Args> {
@@ -977,10 +986,10 @@ impl Interp {
             BinaryOp::Pow => ops::pow(&a, &b)?,
             BinaryOp::Eq | BinaryOp::Identical => Value::Bool(equals(&a, &b)),
             BinaryOp::Ne | BinaryOp::NotIdentical => Value::Bool(!equals(&a, &b)),
-            BinaryOp::Lt => Value::Bool(!a.is_null() && !b.is_null() && ops::compare(&a, &b)? == Ordering::Less),
-            BinaryOp::Le => Value::Bool(ops::compare(&a, &b)? != Ordering::Greater && !(a.is_null() ^ b.is_null())),
-            BinaryOp::Gt => Value::Bool(!a.is_null() && !b.is_null() && ops::compare(&a, &b)? == Ordering::Greater),
-            BinaryOp::Ge => Value::Bool(ops::compare(&a, &b)? != Ordering::Less && !(a.is_null() ^ b.is_null())),
+            BinaryOp::Lt => Value::Bool(ops::compare(&a, &b)? == Ordering::Less),
+            BinaryOp::Le => Value::Bool(ops::compare(&a, &b)? != Ordering::Greater),
+            BinaryOp::Gt => Value::Bool(ops::compare(&a, &b)? == Ordering::Greater),
+            BinaryOp::Ge => Value::Bool(ops::compare(&a, &b)? != Ordering::Less),
             BinaryOp::Compare => Value::Int(match ops::compare(&a, &b)? {
                 Ordering::Less => -1,
                 Ordering::Equal => 0,
@@ -1002,10 +1011,14 @@ impl Interp {
                     Value::Bool(methods::regex::full_match(&re, &to_string(&a)))
                 }
             }
+            BinaryOp::Shl | BinaryOp::Shr if matches!(a, Value::Closure(_)) => {
+                let name = if op == BinaryOp::Shl { "leftShift" } else { "rightShift" };
+                self.call_method(a, name, Args::positional(vec![b]), self.span)?
+            }
             BinaryOp::Shl => match &a {
                 Value::List(l) => {
                     if l.with_mut(|items| items.push(b.clone())).is_none() {
-                        return Err(throw("java.lang.UnsupportedOperationException", ""));
+                        return Err(super::error::bare("java.lang.UnsupportedOperationException"));
                     }
                     a
                 }
@@ -1129,10 +1142,7 @@ impl Interp {
 
     fn write_lvalue(&mut self, place: &Place, v: Value, scope: &Scope) -> Eval<()> {
         match place {
-            Place::Var(name, _) => {
-                self.assign_var(name, v, scope);
-                Ok(())
-            }
+            Place::Var(name, _) => self.assign_var(name, v, scope),
             Place::Property(recv, name, op) => {
                 if recv.is_null() {
                     if *op == DotOp::Safe {
@@ -1178,24 +1188,34 @@ fn default_for(ty: Option<&Type>) -> Value {
 /// from the left); None when the method cannot take these arguments.
 fn bind_params(decl: &ast::MethodDecl, args: &[Value]) -> Option<Vec<Option<Value>>> {
     let params = &decl.params;
-    let has_varargs = params.last().is_some_and(|p| p.varargs);
-    let required = params.iter().filter(|p| p.default.is_none() && !p.varargs).count();
+    // A last parameter of array type takes varargs too.
+    let is_varargs = |p: &ast::Param| p.varargs || p.ty.as_ref().is_some_and(|t| t.dims > 0);
+    let has_varargs = params.last().is_some_and(is_varargs);
+    let last = params.len().saturating_sub(1);
+    let required =
+        params.iter().enumerate().filter(|(i, p)| p.default.is_none() && !(*i == last && has_varargs)).count();
     if args.len() < required || (!has_varargs && args.len() > params.len()) {
         return None;
     }
     let mut extra = args.len() - required;
     let mut it = args.iter();
     let mut out = Vec::with_capacity(params.len());
-    for p in params {
-        if p.varargs {
+    for (i, p) in params.iter().enumerate() {
+        if i == last && has_varargs {
             let rest: Vec<Value> = it.by_ref().cloned().collect();
             if rest.len() == 1 {
-                if let Value::List(_) = &rest[0] {
-                    out.push(Some(rest[0].clone()));
-                    continue;
+                if let Value::List(l) = &rest[0] {
+                    if l.is_array() {
+                        out.push(Some(rest[0].clone()));
+                        continue;
+                    }
                 }
             }
-            out.push(Some(Value::list(rest)));
+            let elem = match &p.ty {
+                Some(t) => Type { dims: t.dims.saturating_sub(if p.varargs { 0 } else { 1 }), ..t.clone() },
+                None => Type { name: "Object".into(), args: Vec::new(), dims: 0, span: p.span },
+            };
+            out.push(Some(super::methods::convert::array(rest, &elem)));
         } else if p.default.is_some() {
             if extra > 0 {
                 extra -= 1;
@@ -1218,15 +1238,31 @@ fn bind_params(decl: &ast::MethodDecl, args: &[Value]) -> Option<Vec<Option<Valu
 
 pub(super) fn missing_method(class: &str, name: &str, args: &[Value]) -> Flow {
     let types: Vec<String> = args.iter().map(|a| if a.is_null() { "null".into() } else { a.class_name() }).collect();
-    let values: Vec<String> = args.iter().map(super::text::inspect).collect();
-    throw(
+    let values: Vec<String> = args.iter().map(to_string).collect();
+    let mut t = Throwable::new(
         "groovy.lang.MissingMethodException",
-        format!(
+        Some(format!(
             "No signature of method: {class}.{name}() is applicable for argument types: ({}) values: [{}]",
             types.join(", "),
             values.join(", ")
-        ),
-    )
+        )),
+    );
+    t.props = vec![
+        ("method", Value::str(name)),
+        ("type", Value::Class(Arc::from(class))),
+        ("arguments", Value::list(args.to_vec())),
+    ];
+    Flow::Throw(Arc::new(t))
+}
+
+/// `No such property: NAME for class: CLASS`.
+pub(super) fn missing_property(class: &str, name: &str) -> Flow {
+    let mut t = Throwable::new(
+        "groovy.lang.MissingPropertyException",
+        Some(format!("No such property: {name} for class: {class}")),
+    );
+    t.props = vec![("property", Value::str(name)), ("type", Value::Class(Arc::from(class)))];
+    Flow::Throw(Arc::new(t))
 }
 
 fn shift(a: &Value, b: &Value, kind: u8) -> Eval {

@@ -113,7 +113,7 @@ fn type_error(op: &str, a: &Value, b: &Value) -> super::error::Flow {
             a.class_name(),
             op,
             b.class_name(),
-            super::text::inspect(b)
+            to_string(b)
         ),
     )
 }
@@ -384,7 +384,17 @@ pub fn rem(a: &Value, b: &Value) -> Eval {
 
 pub fn pow(a: &Value, b: &Value) -> Eval {
     let (Some(ra), Some(rb)) = (rank(a), rank(b)) else { return Err(type_error("power", a, b)) };
-    let as_double = || Value::Double(to_f64(a).unwrap_or(0.0).powf(to_f64(b).unwrap_or(0.0)));
+    // Groovy's power(Number, Number): a double result that is integral becomes an Integer or Long.
+    let as_double = || {
+        let r = to_f64(a).unwrap_or(0.0).powf(to_f64(b).unwrap_or(0.0));
+        if r.fract() == 0.0 && r >= i32::MIN as f64 && r <= i32::MAX as f64 {
+            Value::Int(r as i32)
+        } else if r.fract() == 0.0 && r >= i64::MIN as f64 && r <= i64::MAX as f64 {
+            Value::Long(r as i64)
+        } else {
+            Value::Double(r)
+        }
+    };
     if ra == Rank::Double || rb == Rank::Double || rb == Rank::Decimal {
         return Ok(as_double());
     }

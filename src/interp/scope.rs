@@ -9,13 +9,29 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::value::{Str, Value};
+use crate::syntax::ast::Type;
 
 #[derive(Clone)]
 pub struct Scope(Arc<Node>);
 
 struct Node {
-    vars: Mutex<Vec<(Str, Value)>>,
+    vars: Mutex<Vec<Slot>>,
     parent: Option<Scope>,
+}
+
+struct Slot {
+    name: Str,
+    value: Value,
+    /// The declared type when assignments must convert to it (`int n`, `String s`).
+    ty: Option<Arc<Type>>,
+}
+
+/// What `assign` found.
+pub enum Assigned {
+    Done,
+    /// The variable has a declared type: convert the value and `set` it.
+    NeedsCast(Arc<Type>),
+    Undeclared,
 }
 
 impl Scope {
@@ -28,37 +44,67 @@ impl Scope {
     }
 
     pub fn declare(&self, name: &str, value: Value) {
+        self.declare_typed(name, value, None);
+    }
+
+    /// Declares a variable whose later assignments convert to `ty` (untyped for `def`/`Object`).
+    pub fn declare_typed(&self, name: &str, value: Value, ty: Option<&Type>) {
+        let ty = ty.filter(|t| !matches!(t.name.as_str(), "def" | "Object" | "var")).map(|t| Arc::new(t.clone()));
         let mut vars = self.0.vars.lock();
-        match vars.iter_mut().find(|(n, _)| &**n == name) {
-            Some(slot) => slot.1 = value,
-            None => vars.push((Str::from(name), value)),
+        match vars.iter_mut().find(|s| &*s.name == name) {
+            Some(slot) => {
+                slot.value = value;
+                slot.ty = ty;
+            }
+            None => vars.push(Slot { name: Str::from(name), value, ty }),
         }
     }
 
     pub fn lookup(&self, name: &str) -> Option<Value> {
         let mut scope = self;
         loop {
-            if let Some((_, v)) = scope.0.vars.lock().iter().find(|(n, _)| &**n == name) {
-                return Some(v.clone());
+            if let Some(slot) = scope.0.vars.lock().iter().find(|s| &*s.name == name) {
+                return Some(slot.value.clone());
             }
             scope = scope.0.parent.as_ref()?;
         }
     }
 
-    /// Sets a declared variable; false when no scope in the chain declares it.
-    pub fn assign(&self, name: &str, value: Value) -> bool {
+    /// Sets a declared variable of no declared type; reports typed and undeclared ones.
+    pub fn assign(&self, name: &str, value: Value) -> Assigned {
         let mut scope = self;
         loop {
             {
                 let mut vars = scope.0.vars.lock();
-                if let Some(slot) = vars.iter_mut().find(|(n, _)| &**n == name) {
-                    slot.1 = value;
-                    return true;
+                if let Some(slot) = vars.iter_mut().find(|s| &*s.name == name) {
+                    if let Some(ty) = &slot.ty {
+                        return Assigned::NeedsCast(ty.clone());
+                    }
+                    slot.value = value;
+                    return Assigned::Done;
                 }
             }
             match scope.0.parent.as_ref() {
                 Some(p) => scope = p,
-                None => return false,
+                None => return Assigned::Undeclared,
+            }
+        }
+    }
+
+    /// Sets a declared variable, whatever its type.
+    pub fn set(&self, name: &str, value: Value) {
+        let mut scope = self;
+        loop {
+            {
+                let mut vars = scope.0.vars.lock();
+                if let Some(slot) = vars.iter_mut().find(|s| &*s.name == name) {
+                    slot.value = value;
+                    return;
+                }
+            }
+            match scope.0.parent.as_ref() {
+                Some(p) => scope = p,
+                None => return,
             }
         }
     }

@@ -122,12 +122,6 @@ pub fn write(out: &mut String, v: &Value, quote: bool, depth: usize) {
             }
         }
         Value::GString(g) => {
-            if quote {
-                let mut s = String::new();
-                write(&mut s, v, false, depth);
-                quote_str(out, &s);
-                return;
-            }
             for part in &g.parts {
                 match part {
                     GPart::Text(t) => out.push_str(t),

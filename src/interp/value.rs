@@ -101,21 +101,23 @@ impl Value {
             Value::Char(_) => "java.lang.Character".into(),
             Value::Str(_) => "java.lang.String".into(),
             Value::GString(_) => "org.codehaus.groovy.runtime.GStringImpl".into(),
-            Value::List(l) => {
-                if l.is_immutable() {
-                    "java.util.Collections$UnmodifiableRandomAccessList".into()
-                } else {
-                    "java.util.ArrayList".into()
-                }
-            }
-            Value::Map(m) => {
-                if m.is_immutable() {
-                    "java.util.Collections$UnmodifiableMap".into()
-                } else {
-                    "java.util.LinkedHashMap".into()
-                }
-            }
-            Value::Set(_) => "java.util.LinkedHashSet".into(),
+            Value::List(l) => match l.kind() {
+                ListKind::ArrayList => "java.util.ArrayList".into(),
+                ListKind::LinkedList => "java.util.LinkedList".into(),
+                ListKind::Immutable => "java.util.Collections$UnmodifiableRandomAccessList".into(),
+                ListKind::Array(elem) => array_class(elem),
+            },
+            Value::Map(m) => match m.kind() {
+                MapKind::Linked => "java.util.LinkedHashMap".into(),
+                MapKind::Hash => "java.util.HashMap".into(),
+                MapKind::Tree => "java.util.TreeMap".into(),
+                MapKind::Immutable => "java.util.Collections$UnmodifiableMap".into(),
+            },
+            Value::Set(s) => match s.kind() {
+                SetKind::Linked => "java.util.LinkedHashSet".into(),
+                SetKind::Hash => "java.util.HashSet".into(),
+                SetKind::Tree => "java.util.TreeSet".into(),
+            },
             Value::Range(r) => match r.as_ref() {
                 Range::Int { .. } => "groovy.lang.IntRange".into(),
                 Range::Obj { .. } => "groovy.lang.ObjectRange".into(),
@@ -132,6 +134,11 @@ impl Value {
 
     /// `getClass().getSimpleName()`.
     pub fn simple_class_name(&self) -> String {
+        if let Value::List(l) = self {
+            if let ListKind::Array(elem) = l.kind() {
+                return format!("{elem}[]");
+            }
+        }
         let name = self.class_name();
         let tail = name.rsplit(['.', '$']).next().unwrap_or(&name).to_string();
         tail
@@ -149,25 +156,60 @@ pub enum GPart {
     Value(Value),
 }
 
+/// The Java class behind a list value.
+#[derive(Clone, PartialEq, Eq)]
+pub enum ListKind {
+    ArrayList,
+    LinkedList,
+    Immutable,
+    /// A Java array (`String[]`, `int[]`): fixed size, `length` property; the element type's simple name.
+    Array(Str),
+}
+
+/// `[Ljava.lang.String;`-style names of array classes.
+fn array_class(elem: &str) -> String {
+    match elem {
+        "int" => "[I".into(),
+        "long" => "[J".into(),
+        "double" => "[D".into(),
+        "boolean" => "[Z".into(),
+        "char" => "[C".into(),
+        "byte" => "[B".into(),
+        other => format!("[L{};", super::methods::statics::qualify(other)),
+    }
+}
+
 #[derive(Clone)]
 pub struct List(Arc<ListData>);
 
 struct ListData {
     items: Mutex<Vec<Value>>,
-    immutable: bool,
+    kind: ListKind,
 }
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List(Arc::new(ListData { items: Mutex::new(items), immutable: false }))
+        List::of_kind(items, ListKind::ArrayList)
     }
 
     pub fn immutable(items: Vec<Value>) -> List {
-        List(Arc::new(ListData { items: Mutex::new(items), immutable: true }))
+        List::of_kind(items, ListKind::Immutable)
+    }
+
+    pub fn of_kind(items: Vec<Value>, kind: ListKind) -> List {
+        List(Arc::new(ListData { items: Mutex::new(items), kind }))
+    }
+
+    pub fn kind(&self) -> &ListKind {
+        &self.0.kind
     }
 
     pub fn is_immutable(&self) -> bool {
-        self.0.immutable
+        self.0.kind == ListKind::Immutable
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.0.kind, ListKind::Array(_))
     }
 
     /// A copy of the items (the lock is not held while the caller works on them).
@@ -194,7 +236,7 @@ impl List {
 
     /// Mutable access, or None for an immutable list.
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<Value>) -> R) -> Option<R> {
-        if self.0.immutable {
+        if self.is_immutable() {
             return None;
         }
         Some(f(&mut self.0.items.lock()))
@@ -205,33 +247,62 @@ impl List {
     }
 }
 
+/// The Java class behind a map value; it decides the iteration order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MapKind {
+    /// LinkedHashMap: insertion order (Groovy's `[:]`).
+    Linked,
+    /// HashMap: Java's bucket order (JsonSlurperClassic, `new HashMap()`).
+    Hash,
+    /// TreeMap: sorted keys.
+    Tree,
+    Immutable,
+}
+
 #[derive(Clone)]
 pub struct Map(Arc<MapData>);
 
 struct MapData {
     entries: Mutex<IndexMap<Key, Value>>,
-    immutable: bool,
+    kind: MapKind,
 }
 
 impl Map {
     pub fn new(entries: IndexMap<Key, Value>) -> Map {
-        Map(Arc::new(MapData { entries: Mutex::new(entries), immutable: false }))
+        Map::of_kind(entries, MapKind::Linked)
     }
 
     pub fn immutable(entries: IndexMap<Key, Value>) -> Map {
-        Map(Arc::new(MapData { entries: Mutex::new(entries), immutable: true }))
+        Map::of_kind(entries, MapKind::Immutable)
+    }
+
+    pub fn of_kind(entries: IndexMap<Key, Value>, kind: MapKind) -> Map {
+        Map(Arc::new(MapData { entries: Mutex::new(entries), kind }))
+    }
+
+    pub fn kind(&self) -> MapKind {
+        self.0.kind
     }
 
     pub fn is_immutable(&self) -> bool {
-        self.0.immutable
+        self.0.kind == MapKind::Immutable
     }
 
+    /// The entries in the map's iteration order.
     pub fn snapshot(&self) -> IndexMap<Key, Value> {
-        self.0.entries.lock().clone()
+        let entries = self.0.entries.lock().clone();
+        match self.0.kind {
+            MapKind::Hash => hash_order(entries),
+            MapKind::Tree => tree_order(entries),
+            _ => entries,
+        }
     }
 
     pub fn pairs(&self) -> Vec<(Value, Value)> {
-        self.0.entries.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect()
+        match self.0.kind {
+            MapKind::Hash | MapKind::Tree => self.snapshot().into_iter().map(|(k, v)| (k.0, v)).collect(),
+            _ => self.0.entries.lock().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -259,7 +330,7 @@ impl Map {
     }
 
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut IndexMap<Key, Value>) -> R) -> Option<R> {
-        if self.0.immutable {
+        if self.is_immutable() {
             return None;
         }
         Some(f(&mut self.0.entries.lock()))
@@ -270,24 +341,53 @@ impl Map {
     }
 }
 
+/// The Java class behind a set value; it decides the iteration order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SetKind {
+    Linked,
+    Hash,
+    Tree,
+}
+
 #[derive(Clone)]
-pub struct Set(Arc<Mutex<IndexSet<Key>>>);
+pub struct Set(Arc<(Mutex<IndexSet<Key>>, SetKind)>);
 
 impl Set {
     pub fn new(items: IndexSet<Key>) -> Set {
-        Set(Arc::new(Mutex::new(items)))
+        Set(Arc::new((Mutex::new(items), SetKind::Linked)))
+    }
+
+    pub fn of_kind(items: impl IntoIterator<Item = Value>, kind: SetKind) -> Set {
+        Set(Arc::new((Mutex::new(items.into_iter().map(Key).collect()), kind)))
     }
 
     pub fn from_values(items: impl IntoIterator<Item = Value>) -> Set {
         Set::new(items.into_iter().map(Key).collect())
     }
 
+    pub fn kind(&self) -> SetKind {
+        self.0 .1
+    }
+
+    /// The elements in the set's iteration order.
     pub fn snapshot(&self) -> Vec<Value> {
-        self.0.lock().iter().map(|k| k.0.clone()).collect()
+        let items: Vec<Value> = self.0 .0.lock().iter().map(|k| k.0.clone()).collect();
+        match self.0 .1 {
+            SetKind::Linked => items,
+            SetKind::Hash => {
+                let map: IndexMap<Key, Value> = items.into_iter().map(|v| (Key(v), Value::Null)).collect();
+                hash_order(map).into_keys().map(|k| k.0).collect()
+            }
+            SetKind::Tree => {
+                let mut items = items;
+                items.sort_by(super::methods::default_order);
+                items
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.lock().len()
+        self.0 .0.lock().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -295,15 +395,15 @@ impl Set {
     }
 
     pub fn contains(&self, v: &Value) -> bool {
-        self.0.lock().contains(&Key(v.clone()))
+        self.0 .0.lock().contains(&Key(v.clone()))
     }
 
     pub fn insert(&self, v: Value) -> bool {
-        self.0.lock().insert(Key(v))
+        self.0 .0.lock().insert(Key(v))
     }
 
     pub fn remove(&self, v: &Value) -> bool {
-        self.0.lock().shift_remove(&Key(v.clone()))
+        self.0 .0.lock().shift_remove(&Key(v.clone()))
     }
 
     pub fn ptr_eq(&self, other: &Set) -> bool {
@@ -424,7 +524,7 @@ pub trait Object: Send + Sync {
     }
     fn to_text(&self) -> String;
     /// Methods beyond property access; None when there is no such method.
-    fn call_method(&self, _name: &str, _args: &[Value]) -> Option<Result<Value, String>> {
+    fn call_method(&self, _name: &str, _args: &[Value]) -> Option<super::error::Eval> {
         None
     }
     /// The properties as a map, for `each` and printing.
@@ -496,4 +596,66 @@ impl Hash for Key {
             _ => 1u8.hash(state),
         }
     }
+}
+
+/// Java's `hashCode` for the values that are used as keys.
+pub fn java_hash(v: &Value) -> i32 {
+    match v {
+        Value::Null => 0,
+        Value::Bool(b) => {
+            if *b {
+                1231
+            } else {
+                1237
+            }
+        }
+        Value::Int(i) => *i,
+        Value::Long(l) => (*l ^ ((*l as u64) >> 32) as i64) as i32,
+        Value::Char(c) => *c as i32,
+        Value::Double(d) => {
+            let bits = if *d == 0.0 && d.is_sign_positive() { 0 } else { d.to_bits() };
+            (bits ^ (bits >> 32)) as i32
+        }
+        Value::Float(f) => f.to_bits() as i32,
+        Value::Str(_) | Value::GString(_) => {
+            let s = super::text::to_string(v);
+            let h = s.encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
+            if matches!(v, Value::GString(_)) {
+                h.wrapping_add(37)
+            } else {
+                h
+            }
+        }
+        Value::List(_) | Value::Set(_) | Value::Range(_) => {
+            super::ops::iter_values(v).iter().fold(1i32, |h, e| h.wrapping_mul(31).wrapping_add(java_hash(e)))
+        }
+        Value::Map(m) => m.pairs().iter().fold(0i32, |h, (k, v)| h.wrapping_add(java_hash(k) ^ java_hash(v))),
+        Value::Entry(e) => java_hash(&e.0) ^ java_hash(&e.1),
+        _ => 0,
+    }
+}
+
+/// Java's HashMap iteration order: by bucket (spread hash masked by a table that grew by doubling from
+/// 16 at a load factor of 0.75), insertion order within a bucket.
+fn hash_order(entries: IndexMap<Key, Value>) -> IndexMap<Key, Value> {
+    let mut cap = 16usize;
+    while entries.len() * 4 > cap * 3 {
+        cap *= 2;
+    }
+    let mut items: Vec<(usize, usize, Key, Value)> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, v))| {
+            let h = java_hash(&k.0) as u32;
+            (((h ^ (h >> 16)) as usize) & (cap - 1), i, k, v)
+        })
+        .collect();
+    items.sort_by_key(|(bucket, i, _, _)| (*bucket, *i));
+    items.into_iter().map(|(_, _, k, v)| (k, v)).collect()
+}
+
+fn tree_order(entries: IndexMap<Key, Value>) -> IndexMap<Key, Value> {
+    let mut items: Vec<(Key, Value)> = entries.into_iter().collect();
+    items.sort_by(|a, b| super::methods::default_order(&a.0 .0, &b.0 .0));
+    items.into_iter().collect()
 }

@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 
 use super::{PipelineHost, StepCtx};
 use crate::build::{Build, BuildResult};
+use crate::interp::error::throw;
 use crate::interp::text::to_string;
 use crate::interp::value::{Map, Object};
 use crate::interp::{Interp, Key, Value};
@@ -72,7 +73,7 @@ impl Object for Env {
         "org.jenkinsci.plugins.workflow.cps.EnvActionImpl@1".into()
     }
 
-    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<crate::interp::Eval> {
         match name {
             "getEnvironment" => {
                 Some(Ok(Value::map(self.entries().into_iter().map(|(k, v)| (Key::str(&k), v)).collect())))
@@ -164,11 +165,12 @@ impl Object for CurrentBuild {
         "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper@1".into()
     }
 
-    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<crate::interp::Eval> {
         let arg = args.first().map(to_string).unwrap_or_default();
-        let compare = |better: bool| -> Result<Value, String> {
-            let other =
-                BuildResult::parse(&arg).ok_or_else(|| format!("No enum constant hudson.model.Result.{arg}"))?;
+        let compare = |better: bool| -> crate::interp::Eval {
+            let other = BuildResult::parse(&arg).ok_or_else(|| {
+                throw("java.lang.IllegalArgumentException", format!("No enum constant hudson.model.Result.{arg}"))
+            })?;
             let cur = self.build.result();
             Ok(Value::Bool(if better { cur <= other } else { cur >= other }))
         };
@@ -183,7 +185,10 @@ impl Object for CurrentBuild {
                 cause.insert(Key::str("userName"), Value::str("jeeves"));
                 Ok(Value::list(vec![Value::map(cause)]))
             }
-            "getRawBuild" => Err("RunWrapper.getRawBuild() is not available outside a Jenkins controller".into()),
+            "getRawBuild" => Err(throw(
+                "java.lang.UnsupportedOperationException",
+                "RunWrapper.getRawBuild() is not available outside a Jenkins controller",
+            )),
             _ => return None,
         })
     }

@@ -7,7 +7,7 @@ use crate::interp::decimal::Decimal;
 use crate::interp::error::{throw, Eval, Flow};
 use crate::interp::ops::{self, truthy};
 use crate::interp::text::to_string;
-use crate::interp::value::{Key, Set, Value};
+use crate::interp::value::{Key, List, ListKind, Set, Value};
 use crate::interp::Interp;
 use crate::syntax::ast::Type;
 
@@ -18,10 +18,10 @@ fn base(name: &str) -> &str {
 fn cast_error(v: &Value, target: &str) -> Flow {
     let class = if v.is_null() { "null".to_string() } else { v.class_name() };
     let hint = match target {
-        "int" => ". Try 'java.lang.Integer' instead",
-        "long" => ". Try 'java.lang.Long' instead",
-        "double" => ". Try 'java.lang.Double' instead",
-        "boolean" => ". Try 'java.lang.Boolean' instead",
+        "int" if v.is_null() => ". Try 'java.lang.Integer' instead",
+        "long" if v.is_null() => ". Try 'java.lang.Long' instead",
+        "double" if v.is_null() => ". Try 'java.lang.Double' instead",
+        "boolean" if v.is_null() => ". Try 'java.lang.Boolean' instead",
         _ => "",
     };
     throw(
@@ -54,13 +54,22 @@ pub fn cast(interp: &mut Interp, v: Value, ty: &Type) -> Eval {
             other => Value::string(to_string(&other)),
         },
         "GString" => v,
-        "int" | "Integer" | "short" | "Short" | "byte" | "Byte" => match &v {
-            Value::Null if name == "int" => return Err(cast_error(&v, name)),
-            Value::Null => v,
-            Value::Char(c) => Value::Int(*c as i32),
-            n if n.is_number() => Value::Int(ops::to_i64(n).unwrap_or(0) as i32),
-            _ => return Err(cast_error(&v, name)),
-        },
+        "int" | "Integer" | "short" | "Short" | "byte" | "Byte" => {
+            let wrap = |i: i64| match name {
+                "short" | "Short" => i as i16 as i32,
+                "byte" | "Byte" => i as i8 as i32,
+                _ => i as i32,
+            };
+            match &v {
+                Value::Null if name == "int" => return Err(cast_error(&v, name)),
+                Value::Null => v,
+                Value::Char(c) => Value::Int(wrap(*c as i64)),
+                // A one-character String converts to its character code.
+                Value::Str(s) if s.chars().count() == 1 => Value::Int(wrap(s.chars().next().unwrap_or('\0') as i64)),
+                n if n.is_number() => Value::Int(wrap(ops::to_i64(n).unwrap_or(0))),
+                _ => return Err(cast_error(&v, name)),
+            }
+        }
         "long" | "Long" => match &v {
             Value::Null if name == "long" => return Err(cast_error(&v, name)),
             Value::Null => v,
@@ -143,7 +152,7 @@ pub fn as_type(interp: &mut Interp, v: Value, ty: &Type) -> Eval {
         for item in items {
             out.push(as_type(interp, item, &elem)?);
         }
-        return Ok(Value::list(out));
+        return Ok(array(out, &elem));
     }
     if v.is_null() {
         return Ok(Value::Null);
@@ -237,4 +246,10 @@ pub fn accepts(ty: &Type, v: &Value) -> bool {
 /// A map key from a string.
 pub fn key(s: &str) -> Key {
     Key::str(s)
+}
+
+/// A Java array of `elem` holding `items`.
+pub fn array(items: Vec<Value>, elem: &Type) -> Value {
+    let name = if elem.dims > 0 { format!("{}[]", base(&elem.name)) } else { base(&elem.name).to_string() };
+    Value::List(List::of_kind(items, ListKind::Array(Arc::from(name.as_str()))))
 }

@@ -101,6 +101,8 @@ fn pretty(out: &mut String, v: &serde_json::Value, indent: usize) {
         serde_json::Value::Object(map) => {
             if map.is_empty() {
                 out.push_str("{\n");
+                out.push_str(&pad(indent + 1));
+                out.push('\n');
                 out.push_str(&pad(indent));
                 out.push('}');
                 return;
@@ -122,6 +124,8 @@ fn pretty(out: &mut String, v: &serde_json::Value, indent: usize) {
         serde_json::Value::Array(items) => {
             if items.is_empty() {
                 out.push_str("[\n");
+                out.push_str(&pad(indent + 1));
+                out.push('\n');
                 out.push_str(&pad(indent));
                 out.push(']');
                 return;
@@ -144,8 +148,8 @@ fn pretty(out: &mut String, v: &serde_json::Value, indent: usize) {
 }
 
 /// `JsonSlurperClassic().parseText(text)`.
-pub fn parse(text: &str) -> Result<Value, String> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("Unable to parse JSON: {e}"))?;
+pub fn parse(text: &str) -> Eval {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
     Ok(convert(&v))
 }
 
@@ -172,6 +176,9 @@ fn convert(v: &serde_json::Value) -> Value {
         }
         serde_json::Value::String(s) => Value::str(s),
         serde_json::Value::Array(items) => Value::list(items.iter().map(convert).collect()),
-        serde_json::Value::Object(map) => Value::map(map.iter().map(|(k, v)| (Key::str(k), convert(v))).collect()),
+        serde_json::Value::Object(map) => Value::Map(crate::interp::value::Map::of_kind(
+            map.iter().map(|(k, v)| (Key::str(k), convert(v))).collect(),
+            crate::interp::value::MapKind::Hash,
+        )),
     }
 }

@@ -124,6 +124,7 @@ pub fn extreme(interp: &mut Interp, recv: &Value, by: Option<&Arc<Closure>>, max
     for item in ops::iter_values(recv) {
         best = Some(match best {
             None => item,
+            Some(b) if b.is_null() => item,
             Some(b) => {
                 let o = match by {
                     Some(c) => keyed_compare(interp, c, &item, &b)?,
@@ -145,6 +146,12 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
     match idx {
         Value::Int(_) | Value::Long(_) => {
             let i = to_i64(idx).unwrap_or(0);
+            if i < 0 && -i > items.len() as i64 {
+                return Err(throw(
+                    "java.lang.ArrayIndexOutOfBoundsException",
+                    format!("Negative array index [{}] too large for array size {}", i, items.len()),
+                ));
+            }
             Ok(super::norm_index(i, items.len()).map(|i| items[i].clone()).unwrap_or(Value::Null))
         }
         Value::Str(_) | Value::GString(_) => {
@@ -160,10 +167,10 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
         }
         _ => match super::range_indices(idx, items.len())? {
             Some(ix) => Ok(Value::list(ix.into_iter().map(|i| items[i].clone()).collect())),
-            None => Err(throw(
-                "java.lang.IndexOutOfBoundsException",
-                format!("Index: {}, Size: {}", to_string(idx), items.len()),
-            )),
+            None => {
+                let hi = ops::iter_values(idx).iter().filter_map(to_i64).max().unwrap_or(0);
+                Err(throw("java.lang.IndexOutOfBoundsException", format!("toIndex = {}", hi + 1)))
+            }
         },
     }
 }
@@ -630,10 +637,14 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
         }
         ("intersect", 1) => {
-            let other = ops::iter_values(&args[0]);
+            // Groovy walks the smaller collection (the argument when sizes are equal) in its order.
+            let (mut pick_from, mut walk) = (items(), ops::iter_values(&args[0]));
+            if pick_from.len() < walk.len() {
+                std::mem::swap(&mut pick_from, &mut walk);
+            }
             let mut out: Vec<Value> = Vec::new();
-            for item in items() {
-                if other.iter().any(|o| equals(o, &item)) && !out.iter().any(|o| equals(o, &item)) {
+            for item in walk {
+                if pick_from.iter().any(|o| equals(o, &item)) && !out.iter().any(|o| equals(o, &item)) {
                     out.push(item);
                 }
             }
@@ -649,7 +660,22 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         },
         ("toList", 0) | ("asList", 0) => Value::list(items()),
         ("toSet", 0) => Value::Set(Set::from_values(items())),
-        ("toArray", 0) => Value::list(items()),
+        ("toArray", 0) => {
+            Value::List(List::of_kind(items(), crate::interp::value::ListKind::Array(Arc::from("Object"))))
+        }
+        ("get", 1) if matches!(recv, Value::List(_)) => {
+            let v = items();
+            let i = to_i64(&args[0]).unwrap_or(0);
+            match usize::try_from(i).ok().filter(|i| *i < v.len()) {
+                Some(i) => v[i].clone(),
+                None => {
+                    return Err(throw(
+                        "java.lang.IndexOutOfBoundsException",
+                        format!("Index {i} out of bounds for length {}", v.len()),
+                    ))
+                }
+            }
+        }
         ("get", 1) | ("getAt", 1) => get_at(recv, &args[0])?,
         ("getAt", _) => get_at(recv, &Value::list(args.to_vec()))?,
         ("set", 2) | ("putAt", 2) => {

@@ -15,6 +15,8 @@ pub mod regex;
 pub mod statics;
 mod string;
 
+pub use list::default_order;
+
 use std::sync::Arc;
 
 use super::error::{npe, throw, Eval};
@@ -58,7 +60,7 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
                 Some(recv.clone())
             }
             Some(Ok(v)) => Some(v),
-            Some(Err(msg)) => return Err(throw("java.lang.IllegalArgumentException", msg)),
+            Some(Err(e)) => return Err(e),
             None => None,
         },
         _ => None,
@@ -140,7 +142,11 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
             }
             "cause" => return Ok(t.cause.clone().map(Value::Exception).unwrap_or(Value::Null)),
             "stackTrace" => return Ok(Value::list(Vec::new())),
-            _ => {}
+            other => {
+                if let Some(v) = t.prop(other) {
+                    return Ok(v.clone());
+                }
+            }
         },
         Value::Class(c) => {
             let c = c.clone();
@@ -152,6 +158,11 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
     }
     if name == "class" {
         return Ok(Value::Class(Arc::from(recv.class_name().as_str())));
+    }
+    if let Value::List(l) = &recv {
+        if l.is_array() && name == "length" {
+            return Ok(Value::Int(l.len() as i32));
+        }
     }
     // List-like receivers spread a property they lack over their elements.
     if matches!(recv, Value::List(_) | Value::Set(_) | Value::Range(_)) {
@@ -187,10 +198,7 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
             Err(e) => return Err(e),
         }
     }
-    Err(throw(
-        "groovy.lang.MissingPropertyException",
-        format!("No such property: {name} for class: {}", recv.class_name()),
-    ))
+    Err(super::eval::missing_property(&recv.class_name(), name))
 }
 
 fn range_property(r: &super::value::Range, name: &str) -> Option<Value> {
@@ -218,7 +226,7 @@ pub fn set_property(_interp: &mut Interp, recv: Value, name: &str, v: Value) -> 
     match &recv {
         Value::Map(m) => {
             if m.with_mut(|e| e.insert(Key::str(name), v)).is_none() {
-                return Err(throw("java.lang.UnsupportedOperationException", ""));
+                return Err(crate::interp::error::bare("java.lang.UnsupportedOperationException"));
             }
             Ok(())
         }
@@ -301,7 +309,7 @@ pub fn range_indices(idx: &Value, len: usize) -> Eval<Option<Vec<usize>>> {
 pub fn get_at(interp: &mut Interp, recv: Value, idx: Value) -> Eval {
     match &recv {
         Value::Null => Err(npe("Cannot invoke method getAt() on null object")),
-        Value::Map(m) => Ok(m.get(&idx).unwrap_or(Value::Null)),
+        Value::Map(m) => Ok(m.get(&string_key(idx)).unwrap_or(Value::Null)),
         Value::List(_) | Value::Set(_) | Value::Range(_) => list::get_at(&recv, &idx),
         Value::Str(_) | Value::GString(_) => string::get_at(&recv, &idx),
         Value::Matcher(m) => regex::matcher_get_at(&mut m.lock(), &idx),
@@ -311,17 +319,52 @@ pub fn get_at(interp: &mut Interp, recv: Value, idx: Value) -> Eval {
     }
 }
 
+/// A GString used as `map[key]` is turned into a String, as Groovy's subscript operator does.
+fn string_key(v: Value) -> Value {
+    match v {
+        Value::GString(_) => Value::string(to_string(&v)),
+        other => other,
+    }
+}
+
 /// `recv[idx] = v`.
 pub fn put_at(interp: &mut Interp, recv: Value, idx: Value, v: Value) -> Eval<()> {
     match &recv {
         Value::Null => Err(npe("Cannot invoke method putAt() on null object")),
         Value::Map(m) => {
-            if m.with_mut(|e| e.insert(Key(idx), v)).is_none() {
-                return Err(throw("java.lang.UnsupportedOperationException", ""));
+            if m.with_mut(|e| e.insert(Key(string_key(idx)), v)).is_none() {
+                return Err(crate::interp::error::bare("java.lang.UnsupportedOperationException"));
             }
             Ok(())
         }
         Value::List(l) => {
+            if let Value::Range(_) = &idx {
+                let len = l.len();
+                let Some(ix) = range_indices(
+                    &idx,
+                    len.max(ops::iter_values(&idx).iter().filter_map(ops::to_i64).max().unwrap_or(0) as usize + 1),
+                )?
+                else {
+                    return Err(throw(
+                        "java.lang.IndexOutOfBoundsException",
+                        format!("Index: {}, Size: {len}", to_string(&idx)),
+                    ));
+                };
+                let (lo, hi) = (ix.iter().min().copied().unwrap_or(0), ix.iter().max().copied().unwrap_or(0));
+                let repl = match &v {
+                    Value::List(_) | Value::Set(_) | Value::Range(_) => ops::iter_values(&v),
+                    other => vec![other.clone()],
+                };
+                return l
+                    .with_mut(|items| {
+                        if items.len() < lo {
+                            items.resize(lo, Value::Null);
+                        }
+                        let end = (hi + 1).min(items.len());
+                        items.splice(lo..end, repl);
+                    })
+                    .ok_or_else(|| crate::interp::error::bare("java.lang.UnsupportedOperationException"));
+            }
             let Some(i) = ops::to_i64(&idx) else {
                 return Err(missing_method(&recv.class_name(), "putAt", &[idx, v]));
             };
@@ -341,7 +384,7 @@ pub fn put_at(interp: &mut Interp, recv: Value, idx: Value, v: Value) -> Eval<()
                 items[i] = v;
             });
             if done.is_none() {
-                return Err(throw("java.lang.UnsupportedOperationException", ""));
+                return Err(crate::interp::error::bare("java.lang.UnsupportedOperationException"));
             }
             Ok(())
         }

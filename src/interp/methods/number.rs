@@ -123,7 +123,9 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("toBigInteger", 0) => Value::bigint(ops::to_bigint(recv).unwrap_or_default()),
         ("toString", 0) => Value::string(to_string(recv)),
         ("compareTo", 1) => Value::Int(ops::compare(recv, &args[0])? as i32),
-        ("equals", 1) => Value::Bool(recv.class_name() == args[0].class_name() && ops::equals(recv, &args[0])),
+        ("equals", 1) => {
+            Value::Bool(crate::interp::value::Key(recv.clone()) == crate::interp::value::Key(args[0].clone()))
+        }
         ("hashCode", 0) => match recv {
             Value::Int(i) => Value::Int(*i),
             Value::Long(l) => Value::Int((*l ^ (*l >> 32)) as i32),

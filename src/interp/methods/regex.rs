@@ -113,12 +113,16 @@ pub fn matcher_get_at(m: &mut Matcher, idx: &Value) -> Eval {
         return Err(throw("java.lang.IllegalArgumentException", "Matcher index must be a number"));
     };
     let j = if i < 0 { count as i64 + i } else { i };
+    m.cursor = None;
+    m.next = count;
     if j < 0 || j >= count as i64 {
         return Err(throw(
             "java.lang.IndexOutOfBoundsException",
             format!("index is out of range {}..{} (index = {i})", -(count as i64), count as i64 - 1),
         ));
     }
+    m.cursor = Some(j as usize);
+    m.next = j as usize + 1;
     Ok(match_value(m, j as usize))
 }
 
@@ -333,7 +337,11 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                     let byte = if name == "start" { a } else { b };
                     Value::Int(m.input[..byte].chars().count() as i32)
                 }
-                "size" | "getCount" => Value::Int(m.matches.len() as i32),
+                "size" | "getCount" => {
+                    m.next = m.matches.len();
+                    m.cursor = None;
+                    Value::Int(m.matches.len() as i32)
+                }
                 "reset" => {
                     m.cursor = None;
                     m.next = 0;

@@ -441,7 +441,7 @@ impl Object for StringBuilder {
         self.0.lock().clone()
     }
 
-    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Eval> {
         let mut s = self.0.lock();
         Some(Ok(match name {
             "append" | "leftShift" => {
@@ -486,7 +486,7 @@ impl Object for JsonSlurper {
         "groovy.json.JsonSlurperClassic@1".into()
     }
 
-    fn call_method(&self, name: &str, args: &[Value]) -> Option<Result<Value, String>> {
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Eval> {
         match name {
             "parseText" => Some(super::json::parse(&args.first().map(to_string).unwrap_or_default())),
             _ => None,

@@ -18,6 +18,14 @@ fn strs(items: Vec<String>) -> Value {
     Value::list(items.into_iter().map(Value::string).collect())
 }
 
+/// A `String[]`, as `split` returns.
+fn str_array(items: Vec<String>) -> Value {
+    Value::List(crate::interp::value::List::of_kind(
+        items.into_iter().map(Value::string).collect(),
+        crate::interp::value::ListKind::Array(std::sync::Arc::from("String")),
+    ))
+}
+
 fn arg_s(args: &[Value], i: usize) -> String {
     args.get(i).map(to_string).unwrap_or_default()
 }
@@ -41,8 +49,7 @@ pub fn is_integer_text(s: &str) -> bool {
 }
 
 pub fn is_number_text(s: &str) -> bool {
-    let t = s.trim();
-    Decimal::parse(t.trim_end_matches(['d', 'D', 'f', 'F', 'g', 'G', 'l', 'L'])).is_some() && !t.is_empty()
+    Decimal::parse(s.trim()).is_some()
 }
 
 /// Java's `String.hashCode`.
@@ -74,12 +81,17 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
 
 fn strip_indent(s: &str) -> String {
     let lines: Vec<&str> = s.split('\n').collect();
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
-        .min()
-        .unwrap_or(0);
+    // An empty last line (text ending in a newline) counts as no indent, as in Groovy 2.4.
+    let indent = if s.ends_with('\n') {
+        0
+    } else {
+        lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
+            .min()
+            .unwrap_or(0)
+    };
     lines
         .iter()
         .map(|l| if l.trim().is_empty() { l.trim_start().to_string() } else { l.chars().skip(indent).collect() })
@@ -274,11 +286,11 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             let re = super::regex::to_regex(&args[0])?;
             Value::string(super::regex::replace(interp, &s, &re, &args[1], name == "replaceFirst")?)
         }
-        ("split", 0) => strs(s.split_whitespace().map(str::to_string).collect()),
+        ("split", 0) => str_array(s.split_whitespace().map(str::to_string).collect()),
         ("split", 1) | ("split", 2) if !matches!(args[0], Value::Closure(_)) => {
             let re = super::regex::to_regex(&args[0])?;
             let limit = if args.len() == 2 { arg_i(args, 1) } else { 0 };
-            strs(super::regex::split(&re, &s, limit))
+            str_array(super::regex::split(&re, &s, limit))
         }
         ("tokenize", 0) => strs(tokenize(&s, None)),
         ("tokenize", 1) => strs(tokenize(&s, Some(&a0()))),
@@ -325,7 +337,11 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             recv.clone()
         }
-        ("isNumber" | "isBigDecimal" | "isDouble" | "isFloat", 0) => Value::Bool(is_number_text(&s)),
+        ("isNumber" | "isBigDecimal", 0) => Value::Bool(is_number_text(&s)),
+        ("isDouble" | "isFloat", 0) => {
+            let t = s.trim();
+            Value::Bool(t.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(t).parse::<f64>().is_ok())
+        }
         ("isInteger", 0) => {
             Value::Bool(is_integer_text(&s) && s.trim().parse::<i64>().is_ok_and(|n| i32::try_from(n).is_ok()))
         }
@@ -382,7 +398,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Value::list(bytes.into_iter().map(|b| Value::Int(b as i8 as i32)).collect())
         }
         ("repeat", 1) => Value::string(s.repeat(arg_i(args, 0).max(0) as usize)),
-        ("format", _) => Value::string(super::format::format(&s, args)?),
+        ("format", n) if n >= 1 => Value::string(super::format::sprintf(args)?),
         (
             "each" | "eachWithIndex" | "collect" | "findAll" | "find" | "any" | "every" | "inject" | "count" | "join"
             | "sort" | "unique" | "groupBy" | "countBy" | "findIndexOf" | "collectEntries",
