@@ -56,6 +56,8 @@ impl Interp {
     }
 
     fn exec_kind(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
+        // The label written before this statement, if any (only loops use it).
+        let label = self.label.take();
         match &stmt.kind {
             StmtKind::Expr(e) => self.eval(e, scope),
             StmtKind::VarDecl(d) => {
@@ -124,11 +126,9 @@ impl Interp {
                         break;
                     }
                     if let Some(body) = body {
-                        match self.exec_nested(body, scope) {
-                            Ok(_) => {}
-                            Err(Flow::Break(None)) => break,
-                            Err(Flow::Continue(None)) => continue,
-                            Err(e) => return Err(self.labelled(e, stmt)?),
+                        match loop_step(self.exec_nested(body, scope), &label)? {
+                            Step::Next => {}
+                            Step::Break => break,
                         }
                     }
                 }
@@ -148,15 +148,9 @@ impl Interp {
                     };
                     loop_scope.set(&var.name.name, item);
                     if let Some(body) = body {
-                        match self.exec_nested(body, &loop_scope) {
-                            Ok(_) => {}
-                            Err(Flow::Break(None)) => break,
-                            Err(Flow::Continue(None)) => continue,
-                            Err(e) => match self.labelled(e, stmt) {
-                                Ok(Flow::Break(None)) => break,
-                                Ok(Flow::Continue(None)) => continue,
-                                Ok(e) | Err(e) => return Err(e),
-                            },
+                        match loop_step(self.exec_nested(body, &loop_scope), &label)? {
+                            Step::Next => {}
+                            Step::Break => break,
                         }
                     }
                 }
@@ -176,14 +170,9 @@ impl Interp {
                         }
                     }
                     if let Some(body) = body {
-                        match self.exec_nested(body, &loop_scope) {
-                            Ok(_) | Err(Flow::Continue(None)) => {}
-                            Err(Flow::Break(None)) => break,
-                            Err(e) => match self.labelled(e, stmt) {
-                                Ok(Flow::Break(None)) => break,
-                                Ok(Flow::Continue(None)) => {}
-                                Ok(e) | Err(e) => return Err(e),
-                            },
+                        match loop_step(self.exec_nested(body, &loop_scope), &label)? {
+                            Step::Next => {}
+                            Step::Break => break,
                         }
                     }
                     for u in update {
@@ -245,13 +234,13 @@ impl Interp {
                 self.eval(lock, scope)?;
                 self.exec_block(&body.statements, scope)
             }
-            StmtKind::Labeled { body, .. } => match self.exec_nested(body, scope) {
-                Err(e) => match self.labelled(e, stmt) {
-                    Ok(Flow::Break(None)) | Ok(Flow::Continue(None)) => Ok(Value::Null),
-                    Ok(e) | Err(e) => Err(e),
-                },
-                ok => ok,
-            },
+            StmtKind::Labeled { label: l, body } => {
+                self.label = Some(l.name.clone());
+                match self.exec(body, scope) {
+                    Err(Flow::Break(Some(b))) if b == l.name => Ok(Value::Null),
+                    other => other,
+                }
+            }
             StmtKind::Block(b) => self.exec_block(&b.statements, scope),
             StmtKind::Method(_) | StmtKind::Import(_) => Ok(Value::Null),
             StmtKind::Class(c) => Err(throw(
@@ -264,16 +253,6 @@ impl Interp {
     fn source_of(&self, span: Span) -> String {
         let _ = span;
         String::new()
-    }
-
-    /// A labelled `break`/`continue` that names the loop `stmt` (when it sits under that label) becomes
-    /// an unlabelled one; anything else passes through unchanged (as `Err`).
-    fn labelled(&self, flow: Flow, _stmt: &Stmt) -> Eval<Flow> {
-        match flow {
-            Flow::Break(Some(_)) => Ok(Flow::Break(None)),
-            Flow::Continue(Some(_)) => Ok(Flow::Continue(None)),
-            other => Err(other),
-        }
     }
 
     fn exec_nested(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
@@ -379,12 +358,12 @@ impl Interp {
             ExprKind::Null => Ok(Value::Null),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::Number(n) => number_literal(n, e.span),
-            ExprKind::Str { value, .. } => Ok(Value::str(value)),
+            ExprKind::Str { value, .. } => Ok(Value::Str(value.clone())),
             ExprKind::GString { parts, .. } => {
                 let mut out = Vec::with_capacity(parts.len());
                 for p in parts {
                     match p {
-                        GStringPart::Text { value, .. } => out.push(GPart::Text(Arc::from(value.as_str()))),
+                        GStringPart::Text { value, .. } => out.push(GPart::Text(value.clone())),
                         GStringPart::Expr(x) => {
                             let mut v = self.eval(x, scope)?;
                             if let (ExprKind::Closure(_), Value::Closure(c)) = (&x.kind, &v) {
@@ -647,6 +626,17 @@ impl Interp {
         if let Some(c) = methods::statics::known_class(name) {
             return Ok(Value::Class(Arc::from(c)));
         }
+        if name == "binding" {
+            return Ok(Value::Object(Arc::new(methods::object::Binding(self.shared.binding.clone()))));
+        }
+        // Inside `with { }` and similar, names the script lacks are looked up on the delegate.
+        for d in self.delegates.clone().iter().rev() {
+            match methods::get_property(self, d.clone(), name) {
+                Ok(v) => return Ok(v),
+                Err(Flow::Throw(t)) if t.class.as_ref() == "groovy.lang.MissingPropertyException" => {}
+                Err(e) => return Err(e),
+            }
+        }
         self.span = span;
         Err(missing_property("WorkflowScript", name))
     }
@@ -754,6 +744,14 @@ impl Interp {
         }
         if let Some(Value::Closure(c)) = self.shared.binding.get_str(name) {
             return self.call_closure(&c, args.into_values());
+        }
+        for d in self.delegates.clone().iter().rev() {
+            match methods::call(self, d.clone(), name, args.clone().into_values()) {
+                Err(Flow::Throw(t))
+                    if t.class.as_ref() == "groovy.lang.MissingMethodException"
+                        && t.prop("method").is_some_and(|m| to_string(m) == name) => {}
+                other => return other,
+            }
         }
         let mut steps = host.step_names();
         steps.sort();
@@ -875,8 +873,11 @@ impl Interp {
                 args = l.snapshot();
             }
         }
-        let required = params.iter().filter(|p| p.default.is_none() && !p.varargs).count();
-        let has_varargs = params.last().is_some_and(|p| p.varargs);
+        let is_varargs = |p: &ast::Param| p.varargs || p.ty.as_ref().is_some_and(|t| t.dims > 0);
+        let has_varargs = params.last().is_some_and(is_varargs);
+        let last = params.len().saturating_sub(1);
+        let required =
+            params.iter().enumerate().filter(|(i, p)| p.default.is_none() && !(*i == last && has_varargs)).count();
         if args.len() < required || (!has_varargs && args.len() > params.len()) {
             if params.len() == 1 && args.is_empty() {
                 scope.declare(&params[0].name.name, Value::Null);
@@ -886,9 +887,13 @@ impl Interp {
         }
         let mut extra_defaults = args.len().saturating_sub(required);
         let mut it = args.into_iter();
-        for p in params {
-            let v = if p.varargs {
-                Value::list(it.by_ref().collect())
+        for (i, p) in params.iter().enumerate() {
+            let v = if i == last && has_varargs {
+                let elem = match &p.ty {
+                    Some(t) => Type { dims: t.dims.saturating_sub(if p.varargs { 0 } else { 1 }), ..t.clone() },
+                    None => Type { name: "Object".into(), args: Vec::new(), dims: 0, span: p.span },
+                };
+                super::methods::convert::array(it.by_ref().collect(), &elem)
             } else if p.default.is_some() {
                 if extra_defaults > 0 {
                     extra_defaults -= 1;
@@ -901,7 +906,7 @@ impl Interp {
                 it.next().unwrap_or(Value::Null)
             };
             let v = match &p.ty {
-                Some(ty) if !p.varargs => self.cast(v, ty, p.span)?,
+                Some(ty) if !(i == last && has_varargs) => self.cast(v, ty, p.span)?,
                 _ => v,
             };
             scope.declare(&p.name.name, v);
@@ -1040,6 +1045,7 @@ impl Interp {
                     a
                 }
                 Value::Object(_) => self.call_method(a, "leftShift", Args::positional(vec![b]), self.span)?,
+                Value::Range(_) => return Err(super::error::bare("java.lang.UnsupportedOperationException")),
                 _ => shift(&a, &b, 0)?,
             },
             BinaryOp::Shr => shift(&a, &b, 1)?,
@@ -1163,6 +1169,23 @@ impl Interp {
 
     fn as_type(&mut self, v: Value, ty: &Type, _span: Span) -> Eval {
         methods::convert::as_type(self, v, ty)
+    }
+}
+
+enum Step {
+    Next,
+    Break,
+}
+
+/// What a loop does after its body ran: go on, stop, or pass a jump (or exception) outwards. A labelled
+/// `break`/`continue` belongs to this loop when it names the loop's label.
+fn loop_step(r: Eval, label: &Option<String>) -> Eval<Step> {
+    match r {
+        Ok(_) | Err(Flow::Continue(None)) => Ok(Step::Next),
+        Err(Flow::Break(None)) => Ok(Step::Break),
+        Err(Flow::Continue(Some(l))) if label.as_deref() == Some(l.as_str()) => Ok(Step::Next),
+        Err(Flow::Break(Some(l))) if label.as_deref() == Some(l.as_str()) => Ok(Step::Break),
+        Err(e) => Err(e),
     }
 }
 
@@ -1361,6 +1384,25 @@ pub(super) fn make_range(a: Value, b: Value, inclusive: bool) -> Eval {
                             .filter_map(char::from_u32)
                             .map(|c| if char_kind { Value::Char(c) } else { Value::string(c.to_string()) })
                             .collect();
+                    } else if sa.chars().count() == sb.chars().count() {
+                        // Groovy steps longer strings with next() (the last character moves).
+                        let up = ops::compare_strings(&sa, &sb) != std::cmp::Ordering::Greater;
+                        let (lo, hi) = if up { (sa.clone(), sb.clone()) } else { (sb.clone(), sa.clone()) };
+                        let mut cur = Value::string(lo);
+                        while items.len() < 100_000 {
+                            let t = to_string(&cur);
+                            if ops::compare_strings(&t, &hi) == std::cmp::Ordering::Greater {
+                                break;
+                            }
+                            items.push(cur.clone());
+                            cur = ops::step(&cur, true)?;
+                        }
+                        if !up {
+                            items.reverse();
+                        }
+                        if !inclusive {
+                            items.pop();
+                        }
                     }
                 }
             } else if a.is_number() && b.is_number() {

@@ -5,7 +5,7 @@
 
 pub mod decimal;
 pub mod error;
-mod eval;
+pub(crate) mod eval;
 pub mod methods;
 pub mod ops;
 pub mod scope;
@@ -93,6 +93,10 @@ pub struct Interp {
     depth: usize,
     /// The innermost statement being run, for runtime error locations.
     pub span: Span,
+    /// A statement label waiting for the loop it names.
+    label: Option<String>,
+    /// Delegates of the closures being run (`with { }`), innermost last.
+    pub(crate) delegates: Vec<Value>,
 }
 
 /// Calls (methods and closures) deeper than this raise `java.lang.StackOverflowError`, as the JVM would.
@@ -114,12 +118,28 @@ impl Interp {
             binding: value::Map::new(IndexMap::new()),
             host,
         };
-        Interp { shared: Arc::new(shared), cancel: Cancel::root(), ext: None, depth: 0, span: Span::default() }
+        Interp {
+            shared: Arc::new(shared),
+            cancel: Cancel::root(),
+            ext: None,
+            depth: 0,
+            span: Span::default(),
+            label: None,
+            delegates: Vec::new(),
+        }
     }
 
     /// A new evaluation thread sharing the script, binding and host (for a parallel branch).
     pub fn fork(&self, ext: Option<Box<dyn Any + Send>>, cancel: Arc<Cancel>) -> Interp {
-        Interp { shared: self.shared.clone(), cancel, ext, depth: self.depth, span: self.span }
+        Interp {
+            shared: self.shared.clone(),
+            cancel,
+            ext,
+            depth: self.depth,
+            span: self.span,
+            label: None,
+            delegates: self.delegates.clone(),
+        }
     }
 
     /// Runs the whole script.
@@ -136,6 +156,14 @@ impl Interp {
     /// Calls a closure value with arguments.
     pub fn call(&mut self, closure: &Arc<value::Closure>, args: Vec<Value>) -> Eval {
         self.call_closure(closure, args)
+    }
+
+    /// Calls a closure with `delegate` answering the names the script does not know.
+    pub fn call_with_delegate(&mut self, closure: &Arc<value::Closure>, delegate: Value, args: Vec<Value>) -> Eval {
+        self.delegates.push(delegate);
+        let r = self.call_closure(closure, args);
+        self.delegates.pop();
+        r
     }
 
     /// 1-based line of a byte offset in the script.

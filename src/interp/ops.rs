@@ -611,7 +611,8 @@ pub fn compare(a: &Value, b: &Value) -> Eval<Ordering> {
 /// `a in b` / `b.isCase(a)`: the membership test used by `in` and by `switch` cases.
 pub fn is_case(case: &Value, subject: &Value) -> Eval<bool> {
     Ok(match case {
-        Value::List(_) | Value::Set(_) => iter_values(case).iter().any(|v| equals(v, subject)),
+        // Collection.contains: Java's equals (1L is not in [1], a GString is not in a list of Strings).
+        Value::List(_) | Value::Set(_) => iter_values(case).iter().any(|v| Key(v.clone()) == Key(subject.clone())),
         Value::Range(r) => match r.as_ref() {
             super::value::Range::Int { from, to, .. } => {
                 if subject.is_number() {

@@ -119,6 +119,7 @@ impl Value {
                 SetKind::Tree => "java.util.TreeSet".into(),
             },
             Value::Range(r) => match r.as_ref() {
+                Range::Int { long: true, .. } => "groovy.lang.ObjectRange".into(),
                 Range::Int { .. } => "groovy.lang.IntRange".into(),
                 Range::Obj { .. } => "groovy.lang.ObjectRange".into(),
             },
@@ -265,6 +266,8 @@ pub struct Map(Arc<MapData>);
 struct MapData {
     entries: Mutex<IndexMap<Key, Value>>,
     kind: MapKind,
+    /// `withDefault { key -> value }`: called for a missing key, and its answer stored.
+    default: Option<Value>,
 }
 
 impl Map {
@@ -277,7 +280,15 @@ impl Map {
     }
 
     pub fn of_kind(entries: IndexMap<Key, Value>, kind: MapKind) -> Map {
-        Map(Arc::new(MapData { entries: Mutex::new(entries), kind }))
+        Map(Arc::new(MapData { entries: Mutex::new(entries), kind, default: None }))
+    }
+
+    pub fn with_default(entries: IndexMap<Key, Value>, default: Value) -> Map {
+        Map(Arc::new(MapData { entries: Mutex::new(entries), kind: MapKind::Linked, default: Some(default) }))
+    }
+
+    pub fn default_closure(&self) -> Option<&Value> {
+        self.0.default.as_ref()
     }
 
     pub fn kind(&self) -> MapKind {

@@ -260,7 +260,8 @@ pub enum ExprKind {
     Number(Number),
     /// A string with nothing interpolated: `'a'`, `"a"`, `'''a'''`, `/a/`.
     Str {
-        value: String,
+        /// Shared so that evaluating the literal does not copy it.
+        value: std::sync::Arc<str>,
         quote: Quote,
     },
     /// A string with `$x` or `${...}` in it.
@@ -386,7 +387,7 @@ pub enum Quote {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum GStringPart {
     /// Text with its escapes resolved; the span covers it as written.
-    Text { value: String, span: Span },
+    Text { value: std::sync::Arc<str>, span: Span },
     /// `$a.b` or `${expr}`; `${ -> x }` is a closure.
     Expr(Expr),
 }

@@ -497,7 +497,7 @@ impl Builder {
         let inner = next(&mut p.into_inner(), sp)?;
         if inner.as_rule() == Rule::annotation {
             // A nested annotation as a value is rare; keep its text as a string so nothing is lost.
-            return Ok(expr(ExprKind::Str { value: inner.as_str().to_string(), quote: Quote::Single }, sp));
+            return Ok(expr(ExprKind::Str { value: inner.as_str().into(), quote: Quote::Single }, sp));
         }
         self.expression(inner)
     }
@@ -549,7 +549,7 @@ impl Builder {
             return Ok(ident(&inner));
         }
         match self.primary(inner)?.kind {
-            ExprKind::Str { value, .. } => Ok(Ident { name: value, span: sp }),
+            ExprKind::Str { value, .. } => Ok(Ident { name: value.to_string(), span: sp }),
             _ => err(sp, "a method name must be a plain string"),
         }
     }
@@ -873,7 +873,7 @@ impl Builder {
             let name_end = name_pair.as_span().end() as u32;
             let name = match self.primary(next(&mut name_pair.into_inner(), csp)?)?.kind {
                 ExprKind::Var(n) => n,
-                ExprKind::Str { value, .. } => value,
+                ExprKind::Str { value, .. } => value.to_string(),
                 _ => return err(csp, "unexpected token in a command chain"),
             };
             let start = cur.span.start;
@@ -1070,7 +1070,7 @@ impl Builder {
         Ok(match inner.as_rule() {
             Rule::identifier | Rule::keyword_name => MemberName::Name(inner.as_str().to_string()),
             _ => match self.primary(inner)? {
-                Expr { kind: ExprKind::Str { value, .. }, .. } => MemberName::Name(value),
+                Expr { kind: ExprKind::Str { value, .. }, .. } => MemberName::Name(value.to_string()),
                 e => MemberName::Dynamic(boxed(e)),
             },
         })
@@ -1104,15 +1104,15 @@ impl Builder {
         let first = next(&mut it, sp)?;
         let Some(value) = it.next() else { return Ok(Arg::Positional(self.expression(first)?)) };
         let key = if first.as_rule() == Rule::keyword_label {
-            expr(ExprKind::Str { value: first.as_str().to_string(), quote: Quote::Single }, span(&first))
+            expr(ExprKind::Str { value: first.as_str().into(), quote: Quote::Single }, span(&first))
         } else {
             let first_text = first.as_str().trim().to_string();
             let e = self.expression(first)?;
             match e.kind {
-                ExprKind::Var(name) => expr(ExprKind::Str { value: name, quote: Quote::Single }, e.span),
+                ExprKind::Var(name) => expr(ExprKind::Str { value: name.into(), quote: Quote::Single }, e.span),
                 // Keywords are labels too (`[true: 1, this: 2]` has the keys "true" and "this").
                 ExprKind::Bool(_) | ExprKind::Null | ExprKind::This | ExprKind::Super => {
-                    expr(ExprKind::Str { value: first_text, quote: Quote::Single }, e.span)
+                    expr(ExprKind::Str { value: first_text.into(), quote: Quote::Single }, e.span)
                 }
                 ExprKind::Str { .. } | ExprKind::GString { .. } | ExprKind::Number(_) | ExprKind::Paren(_) => e,
                 _ => {
@@ -1256,7 +1256,7 @@ impl Builder {
                 Rule::dollar_slashy_escape => text.push_str(&c.as_str()[1..]),
                 Rule::interp_path | Rule::interp_block => {
                     if !text.is_empty() {
-                        parts.push(GStringPart::Text { value: std::mem::take(&mut text), span: run });
+                        parts.push(GStringPart::Text { value: std::mem::take(&mut text).into(), span: run });
                     }
                     parts.push(GStringPart::Expr(self.interpolation(c)?));
                 }
@@ -1264,10 +1264,10 @@ impl Builder {
             }
         }
         if parts.is_empty() {
-            return Ok(expr(ExprKind::Str { value: text, quote }, sp));
+            return Ok(expr(ExprKind::Str { value: text.into(), quote }, sp));
         }
         if !text.is_empty() {
-            parts.push(GStringPart::Text { value: text, span: run });
+            parts.push(GStringPart::Text { value: text.into(), span: run });
         }
         Ok(expr(ExprKind::GString { parts, quote }, sp))
     }

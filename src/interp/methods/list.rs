@@ -259,6 +259,20 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             target
         }
+        ("collectNested", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            Value::list(collect_nested(interp, &items(), &c)?)
+        }
+        ("groupBy", n) if n >= 2 && args.iter().all(|a| matches!(a, Value::Closure(_))) => {
+            let grouped = call(interp, recv, "groupBy", &args[..1])?.unwrap_or(Value::Null);
+            let Value::Map(m) = &grouped else { return Ok(Some(grouped)) };
+            let mut out = IndexMap::new();
+            for (k, v) in m.snapshot() {
+                out.insert(k, call(interp, &v, "groupBy", &args[1..])?.unwrap_or(Value::Null));
+            }
+            Value::map(out)
+        }
+        ("clone", 0) => same_kind(recv, items()),
         ("collectMany", 1) => {
             let Some(c) = c0 else { return Ok(None) };
             let mut out = Vec::new();
@@ -702,6 +716,20 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                 }
             }
         },
+        ("addAll", 2) => {
+            let at = to_i64(&args[0]).unwrap_or(0).max(0) as usize;
+            let add = ops::iter_values(&args[1]);
+            let any = !add.is_empty();
+            mutate(recv, |x| {
+                let at = at.min(x.len());
+                x.splice(at..at, add);
+            })?;
+            Value::Bool(any)
+        }
+        ("isReverse", 0) => Value::Bool(
+            matches!(recv, Value::Range(r) if matches!(r.as_ref(), crate::interp::value::Range::Int { reverse: true, .. })),
+        ),
+        ("containsWithinBounds", 1) => Value::Bool(ops::is_case(recv, &args[0])?),
         ("add", 2) => {
             let at = to_i64(&args[0]).unwrap_or(0) as usize;
             let v = args[1].clone();
@@ -880,4 +908,17 @@ pub fn add_entry(out: &mut IndexMap<Key, Value>, v: Value) -> Eval<()> {
         }
     }
     Ok(())
+}
+
+fn collect_nested(interp: &mut Interp, items: &[Value], c: &Arc<Closure>) -> Eval<Vec<Value>> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(match item {
+            Value::List(_) | Value::Set(_) | Value::Range(_) => {
+                Value::list(collect_nested(interp, &ops::iter_values(item), c)?)
+            }
+            other => interp.call_closure(c, vec![other.clone()])?,
+        });
+    }
+    Ok(out)
 }

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use super::{call_with_item, closure_arg};
 use crate::interp::error::{throw, Eval};
 use crate::interp::ops::{self, equals, truthy};
-use crate::interp::value::{Closure, Key, Map, Value};
+use crate::interp::value::{Closure, Key, Map, MapKind, Value};
 use crate::interp::Interp;
 
 fn entry(k: &Key, v: &Value) -> Value {
@@ -43,7 +43,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("isEmpty", 0) => Value::Bool(m.is_empty()),
         ("asBoolean", 0) => Value::Bool(!m.is_empty()),
         ("toString", 0) => Value::string(crate::interp::text::to_string(recv)),
-        ("get", 1) | ("getAt", 1) => m.get(&args[0]).unwrap_or(Value::Null),
+        ("get", 1) | ("getAt", 1) => super::map_get(interp, m, args[0].clone())?,
         ("get", 2) => match m.get(&args[0]) {
             Some(v) => v,
             None => {
@@ -221,6 +221,41 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             let list = Value::list(entries().iter().map(|(k, v)| entry(k, v)).collect());
             super::list::extreme(interp, &list, Some(&c), name == "max")?
         }
+        ("clone", 0) => {
+            Value::Map(Map::of_kind(entries(), if m.kind() == MapKind::Immutable { MapKind::Linked } else { m.kind() }))
+        }
+        ("firstKey", 0) | ("lastKey", 0) | ("firstEntry", 0) | ("lastEntry", 0) => {
+            let all = entries();
+            let pick = if name.starts_with("first") { all.iter().next() } else { all.iter().last() };
+            match pick {
+                Some((k, _)) if name.ends_with("Key") => k.0.clone(),
+                Some((k, v)) => entry(k, v),
+                None if name.ends_with("Key") => return Err(throw("java.util.NoSuchElementException", "")),
+                None => Value::Null,
+            }
+        }
+        ("intersect", 1) => {
+            let Value::Map(other) = &args[0] else { return Ok(None) };
+            let mut out = IndexMap::new();
+            for (k, v) in entries() {
+                if other.get(&k.0).is_some_and(|w| equals(&w, &v)) {
+                    out.insert(k, v);
+                }
+            }
+            Value::map(out)
+        }
+        ("withDefault", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            Value::Map(Map::with_default(entries(), Value::Closure(c)))
+        }
+        ("toSorted", 0) | ("toSorted", 1) => {
+            return call(interp, &Value::map(entries()), "sort", args).map(|v| {
+                v.map(|m| match m {
+                    Value::Map(m) => Value::map(m.snapshot()),
+                    other => other,
+                })
+            })
+        }
         ("sort", 0) | ("sort", 1) => {
             let mut list: Vec<Value> = entries().iter().map(|(k, v)| entry(k, v)).collect();
             match &c0 {
@@ -236,7 +271,8 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                     out.insert(Key(e.0.clone()), e.1.clone());
                 }
             }
-            Value::map(out)
+            // Groovy 2.4 answers a TreeMap without a comparator, an ordered map with one.
+            Value::Map(Map::of_kind(out, if c0.is_some() { MapKind::Linked } else { MapKind::Tree }))
         }
         ("subMap", 1) => {
             let all = entries();
@@ -266,7 +302,6 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("containsAll", 1) => Value::Bool(ops::iter_values(&args[0]).iter().all(|k| m.contains(k))),
         ("asImmutable", 0) | ("asUnmodifiable", 0) => Value::Map(Map::immutable(entries())),
-        ("withDefault", 1) => recv.clone(),
         ("keySet", _) | ("values", _) => return Ok(None),
         ("first", 0) => entries()
             .iter()

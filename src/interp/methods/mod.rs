@@ -10,7 +10,7 @@ pub mod json;
 mod list;
 mod map;
 mod number;
-mod object;
+pub(crate) mod object;
 pub mod regex;
 pub mod statics;
 mod string;
@@ -125,7 +125,7 @@ fn closure_method(interp: &mut Interp, c: &Arc<Closure>, name: &str, args: &[Val
 pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
     match &recv {
         Value::Null => return Err(npe(format!("Cannot get property '{name}' on null object"))),
-        Value::Map(m) => return Ok(m.get_str(name).unwrap_or(Value::Null)),
+        Value::Map(m) => return map_get(interp, m, Value::str(name)),
         Value::Object(o) => {
             if let Some(v) = o.get_property(name) {
                 return Ok(v);
@@ -309,13 +309,29 @@ pub fn range_indices(idx: &Value, len: usize) -> Eval<Option<Vec<usize>>> {
 pub fn get_at(interp: &mut Interp, recv: Value, idx: Value) -> Eval {
     match &recv {
         Value::Null => Err(npe("Cannot invoke method getAt() on null object")),
-        Value::Map(m) => Ok(m.get(&string_key(idx)).unwrap_or(Value::Null)),
+        Value::Map(m) => map_get(interp, m, string_key(idx)),
         Value::List(_) | Value::Set(_) | Value::Range(_) => list::get_at(&recv, &idx),
         Value::Str(_) | Value::GString(_) => string::get_at(&recv, &idx),
         Value::Matcher(m) => regex::matcher_get_at(&mut m.lock(), &idx),
         Value::Object(o) => Ok(o.get_property(&to_string(&idx)).unwrap_or(Value::Null)),
         Value::Entry(_) | Value::Exception(_) => get_property(interp, recv.clone(), &to_string(&idx)),
         _ => call(interp, recv, "getAt", vec![idx]),
+    }
+}
+
+/// `map[key]`: the value, or what a `withDefault` closure makes of a missing key (then stored).
+pub fn map_get(interp: &mut Interp, m: &super::value::Map, key: Value) -> Eval {
+    if let Some(v) = m.get(&key) {
+        return Ok(v);
+    }
+    match m.default_closure() {
+        Some(Value::Closure(c)) => {
+            let c = c.clone();
+            let v = interp.call_closure(&c, vec![key.clone()])?;
+            m.with_mut(|e| e.insert(Key(key), v.clone()));
+            Ok(v)
+        }
+        _ => Ok(Value::Null),
     }
 }
 

@@ -13,7 +13,10 @@ use crate::interp::Interp;
 pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Eval<Option<Value>> {
     Ok(Some(match (name, args.len()) {
         ("toString", 0) => Value::string(to_string(recv)),
-        ("inspect", 0) => Value::string(inspect(recv)),
+        ("inspect", 0) => match recv {
+            Value::Range(_) => return super::list::call(interp, recv, "toString", &[]),
+            _ => Value::string(inspect(recv)),
+        },
         ("dump", 0) => Value::string(format!("<{}>", recv.class_name())),
         ("equals", 1) => Value::Bool(equals(recv, &args[0])),
         ("is", 1) => Value::Bool(identical(recv, &args[0])),
@@ -22,7 +25,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("asBoolean", 0) => Value::Bool(ops::truthy(recv)),
         ("with" | "identity", 1) => {
             let Some(c) = closure_arg(args, 0) else { return Ok(None) };
-            interp.call_closure(&c, vec![recv.clone()])?
+            interp.call_with_delegate(&c, recv.clone(), vec![recv.clone()])?
         }
         ("isCase", 1) => Value::Bool(ops::is_case(recv, &args[0])?),
         ("getMessage" | "getLocalizedMessage", 0) => match recv {
@@ -60,5 +63,47 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y && (-128..=127).contains(x),
         _ => equals(a, b) && a.class_name() == b.class_name(),
+    }
+}
+
+/// The script binding as `binding` shows it: its variables, `hasVariable`, `getVariable`, `setVariable`.
+pub struct Binding(pub crate::interp::value::Map);
+
+impl crate::interp::value::Object for Binding {
+    fn class_name(&self) -> &str {
+        "groovy.lang.Binding"
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        match name {
+            "variables" => Some(Value::Map(self.0.clone())),
+            _ => self.0.get_str(name),
+        }
+    }
+
+    fn set_property(&self, name: &str, value: Value) -> bool {
+        self.0.with_mut(|m| m.insert(crate::interp::value::Key::str(name), value));
+        true
+    }
+
+    fn to_text(&self) -> String {
+        "groovy.lang.Binding@1".into()
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Eval> {
+        let key = args.first().map(to_string).unwrap_or_default();
+        Some(Ok(match name {
+            "hasVariable" => Value::Bool(self.0.get_str(&key).is_some()),
+            "getVariable" => match self.0.get_str(&key) {
+                Some(v) => v,
+                None => return Some(Err(crate::interp::eval::missing_property("groovy.lang.Binding", &key))),
+            },
+            "setVariable" => {
+                self.set_property(&key, args.get(1).cloned().unwrap_or(Value::Null));
+                Value::Null
+            }
+            "getVariables" => Value::Map(self.0.clone()),
+            _ => return None,
+        }))
     }
 }

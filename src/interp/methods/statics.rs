@@ -11,7 +11,7 @@ use crate::interp::decimal::Decimal;
 use crate::interp::error::{throw, Eval, Throwable};
 use crate::interp::ops::{self, to_f64, to_i64};
 use crate::interp::text::to_string;
-use crate::interp::value::{Key, Object, Set, Value};
+use crate::interp::value::{Key, MapKind, Object, Set, SetKind, Value};
 use crate::interp::Interp;
 use crate::syntax::ast::Type;
 
@@ -108,15 +108,27 @@ pub fn qualify(name: &str) -> String {
     }
 }
 
-fn simple(class: &str) -> &str {
-    class.rsplit('.').next().unwrap_or(class)
+fn simple(class: &str) -> String {
+    let elem = match class {
+        "[I" => Some("int".to_string()),
+        "[J" => Some("long".to_string()),
+        "[D" => Some("double".to_string()),
+        "[Z" => Some("boolean".to_string()),
+        "[C" => Some("char".to_string()),
+        "[B" => Some("byte".to_string()),
+        _ => class.strip_prefix("[L").and_then(|c| c.strip_suffix(";")).map(simple),
+    };
+    match elem {
+        Some(e) => format!("{e}[]"),
+        None => class.rsplit(['.', '$']).next().unwrap_or(class).to_string(),
+    }
 }
 
 /// Static constants and `Class` properties.
 pub fn property(class: &str, name: &str) -> Option<Value> {
-    Some(match (simple(class), name) {
+    Some(match (simple(class).as_str(), name) {
         (_, "name") => Value::str(class),
-        (_, "simpleName") => Value::str(simple(class)),
+        (_, "simpleName") => Value::string(simple(class)),
         ("Integer", "MAX_VALUE") => Value::Int(i32::MAX),
         ("Integer", "MIN_VALUE") => Value::Int(i32::MIN),
         ("Long", "MAX_VALUE") => Value::Long(i64::MAX),
@@ -165,9 +177,9 @@ fn math_number(v: f64, like: &[Value]) -> Value {
 /// `Class.name(args)`; None when there is no such static method.
 pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eval<Option<Value>> {
     let f = |i: usize| args.get(i).and_then(to_f64).unwrap_or(0.0);
-    Ok(Some(match (simple(class), name) {
+    Ok(Some(match (simple(class).as_str(), name) {
         (_, "getName") => Value::str(class),
-        (_, "getSimpleName") => Value::str(simple(class)),
+        (_, "getSimpleName") => Value::string(simple(class)),
         (_, "isInstance") => Value::Bool(args.first().is_some_and(|v| ops::instance_of(v, class))),
         ("Integer", "parseInt") | ("Integer", "valueOf") if args.first().is_some_and(|a| a.is_string()) => {
             let radix = args.get(1).and_then(to_i64).unwrap_or(10) as u32;
@@ -322,33 +334,37 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
 /// `new T(args)`.
 pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
     let full = qualify(&ty.name);
-    let name = simple(&full).to_string();
+    let name = simple(&full);
     let first = args.first().cloned().unwrap_or(Value::Null);
     Ok(match name.as_str() {
         "ArrayList" | "LinkedList" | "Vector" => match &first {
             Value::List(_) | Value::Set(_) | Value::Range(_) => Value::list(ops::iter_values(&first)),
             _ => Value::list(Vec::new()),
         },
-        "HashMap" | "LinkedHashMap" | "TreeMap" | "ConcurrentHashMap" => match &first {
-            Value::Map(m) => {
-                let mut entries = m.snapshot();
-                if name == "TreeMap" {
-                    sort_keys(interp, &mut entries)?;
-                }
-                Value::map(entries)
-            }
-            _ => Value::map(IndexMap::new()),
-        },
-        "HashSet" | "LinkedHashSet" | "TreeSet" => match &first {
-            Value::List(_) | Value::Set(_) | Value::Range(_) => {
-                let mut items = ops::iter_values(&first);
-                if name == "TreeSet" {
-                    super::list::sort_values(interp, &mut items, None)?;
-                }
-                Value::Set(Set::from_values(items))
-            }
-            _ => Value::Set(Set::from_values(Vec::new())),
-        },
+        "HashMap" | "LinkedHashMap" | "TreeMap" | "ConcurrentHashMap" => {
+            let entries = match &first {
+                Value::Map(m) => m.snapshot(),
+                _ => IndexMap::new(),
+            };
+            let kind = match name.as_str() {
+                "LinkedHashMap" => MapKind::Linked,
+                "TreeMap" => MapKind::Tree,
+                _ => MapKind::Hash,
+            };
+            Value::Map(crate::interp::value::Map::of_kind(entries, kind))
+        }
+        "HashSet" | "LinkedHashSet" | "TreeSet" => {
+            let items = match &first {
+                Value::List(_) | Value::Set(_) | Value::Range(_) => ops::iter_values(&first),
+                _ => Vec::new(),
+            };
+            let kind = match name.as_str() {
+                "LinkedHashSet" => SetKind::Linked,
+                "TreeSet" => SetKind::Tree,
+                _ => SetKind::Hash,
+            };
+            Value::Set(Set::of_kind(items, kind))
+        }
         "String" => Value::string(if args.is_empty() { String::new() } else { to_string(&first) }),
         "StringBuilder" | "StringBuffer" => {
             let init = match &first {
@@ -410,20 +426,6 @@ pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
             ))
         }
     })
-}
-
-fn sort_keys(interp: &mut Interp, entries: &mut IndexMap<Key, Value>) -> Eval<()> {
-    let mut keys: Vec<Value> = entries.keys().map(|k| k.0.clone()).collect();
-    super::list::sort_values(interp, &mut keys, None)?;
-    let mut sorted = IndexMap::new();
-    for k in keys {
-        let key = Key(k);
-        if let Some(v) = entries.get(&key) {
-            sorted.insert(key, v.clone());
-        }
-    }
-    *entries = sorted;
-    Ok(())
 }
 
 struct StringBuilder(Mutex<String>);

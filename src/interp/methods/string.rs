@@ -70,7 +70,7 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
     } {
         return match super::norm_index(i, chars.len()) {
             Some(i) => Ok(Value::string(chars[i].to_string())),
-            None => Err(sioobe(format!("index {i}, length {}", chars.len()))),
+            None => Err(sioobe(format!("begin {i}, end {}, length {}", i + 1, chars.len()))),
         };
     }
     match super::range_indices(idx, chars.len())? {
@@ -172,6 +172,10 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("reverse", 0) => Value::string(s.chars().rev().collect()),
         ("contains", 1) => Value::Bool(s.contains(&a0())),
         ("startsWith", 1) => Value::Bool(s.starts_with(&a0())),
+        ("startsWith", 2) => {
+            let from = arg_i(args, 1).max(0) as usize;
+            Value::Bool(s.chars().skip(from).collect::<String>().starts_with(&a0()))
+        }
         ("endsWith", 1) => Value::Bool(s.ends_with(&a0())),
         ("equalsIgnoreCase", 1) => Value::Bool(args[0].is_string() && s.to_lowercase() == a0().to_lowercase()),
         ("compareTo", 1) => Value::Int(java_compare(&s, &a0())),
@@ -187,17 +191,30 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("indexOf", 1) | ("indexOf", 2) => {
             let from = if args.len() == 2 { arg_i(args, 1).max(0) as usize } else { 0 };
             let cs = chars();
-            let needle: Vec<char> = a0().chars().collect();
+            let needle: Vec<char> = match &args[0] {
+                Value::Int(code) => char::from_u32(*code as u32).into_iter().collect(),
+                other => to_string(other).chars().collect(),
+            };
             Value::Int(find_chars(&cs, &needle, from).map(|i| i as i32).unwrap_or(-1))
         }
-        ("lastIndexOf", 1) => {
+        ("lastIndexOf", 1) | ("lastIndexOf", 2) => {
             let cs = chars();
-            let needle: Vec<char> = a0().chars().collect();
+            let needle: Vec<char> = match &args[0] {
+                Value::Int(code) => char::from_u32(*code as u32).into_iter().collect(),
+                other => to_string(other).chars().collect(),
+            };
+            let limit = if args.len() == 2 { arg_i(args, 1) } else { i64::MAX };
             let mut found = -1;
             let mut from = 0;
             while let Some(i) = find_chars(&cs, &needle, from) {
+                if i as i64 > limit {
+                    break;
+                }
                 found = i as i32;
                 from = i + 1;
+                if from > cs.len() {
+                    break;
+                }
             }
             Value::Int(found)
         }
@@ -386,7 +403,10 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("stripMargin", 0) => Value::string(strip_margin(&s, '|')),
         ("stripMargin", 1) => Value::string(strip_margin(&s, a0().chars().next().unwrap_or('|'))),
         ("denormalize" | "normalize", 0) => Value::string(s.replace("\r\n", "\n")),
-        ("toCharArray" | "getChars" | "chars", 0) => Value::list(s.chars().map(Value::Char).collect()),
+        ("toCharArray" | "getChars" | "chars", 0) => Value::List(crate::interp::value::List::of_kind(
+            s.chars().map(Value::Char).collect(),
+            crate::interp::value::ListKind::Array(std::sync::Arc::from("char")),
+        )),
         ("toList", 0) => strs(s.chars().map(|c| c.to_string()).collect()),
         ("toSet", 0) => Value::Set(Set::from_values(s.chars().map(|c| Value::string(c.to_string())))),
         ("getBytes" | "bytes", 0) => Value::list(s.bytes().map(|b| Value::Int(b as i8 as i32)).collect()),
