@@ -138,6 +138,14 @@ impl Decimal {
         }
     }
 
+    /// `setScale(scale, RoundingMode.DOWN)`: truncation toward zero.
+    pub fn set_scale_down(&self, scale: i32) -> Decimal {
+        if scale >= self.scale {
+            return Decimal::new(self.rescaled(scale), scale);
+        }
+        Decimal::new(&self.unscaled / pow10((self.scale - scale) as u32), scale)
+    }
+
     /// `setScale(scale, RoundingMode.HALF_EVEN)`, used by `round(n)` on doubles-as-decimals.
     pub fn set_scale_half_even(&self, scale: i32) -> Decimal {
         if scale >= self.scale {
@@ -176,6 +184,25 @@ impl Decimal {
         let result = self.div_to_precision(other, precision);
         let scale = self.scale.max(other.scale).max(10);
         Some(if result.scale > scale { result.set_scale_half_up(scale) } else { result })
+    }
+
+    /// Java's `divide(BigDecimal)` (exact or nothing), for scripts that call it by name.
+    pub fn div_exact_java(&self, other: &Decimal) -> Option<Decimal> {
+        self.div_exact(other)
+    }
+
+    /// The quotient truncated to `scale` decimal places (for rounding to a smaller scale afterwards).
+    pub fn div_groovy_digits(&self, other: &Decimal, scale: i32) -> Option<Decimal> {
+        if other.is_zero() {
+            return None;
+        }
+        let shift = scale - self.scale + other.scale;
+        let q = if shift >= 0 {
+            (&self.unscaled * pow10(shift as u32)) / &other.unscaled
+        } else {
+            &self.unscaled / (&other.unscaled * pow10((-shift) as u32))
+        };
+        Some(Decimal::new(q, scale))
     }
 
     /// Java's `divide(BigDecimal)`: the exact quotient at the smallest scale no less than the preferred

@@ -218,10 +218,8 @@ impl Interp {
                 let t = match message {
                     Some(m) => {
                         let m = self.eval(m, scope)?;
-                        Throwable::new(
-                            "java.lang.AssertionError",
-                            Some(format!("{}. Expression: {}", to_string(&m), self.source_of(cond.span))),
-                        )
+                        let detail = self.assert_detail(cond, scope);
+                        Throwable::new("java.lang.AssertionError", Some(format!("{}. {detail}", to_string(&m))))
                     }
                     None => Throwable::new(
                         "org.codehaus.groovy.runtime.powerassert.PowerAssertionError",
@@ -250,9 +248,30 @@ impl Interp {
         }
     }
 
+    /// The source text of an expression, for assertion messages.
     fn source_of(&self, span: Span) -> String {
-        let _ = span;
-        String::new()
+        let src = &self.shared.source;
+        let (a, b) = (span.start as usize, (span.end as usize).min(src.len()));
+        src.get(a..b).unwrap_or("").to_string()
+    }
+
+    /// `Expression: (x < 0). Values: x = 5` for `assert x < 0 : msg`.
+    fn assert_detail(&mut self, cond: &Expr, scope: &Scope) -> String {
+        let text = self.source_of(cond.span);
+        let text = if matches!(cond.kind, ExprKind::Binary { .. }) { format!("({text})") } else { text };
+        let mut names = Vec::new();
+        collect_vars(cond, &mut names);
+        let mut values = Vec::new();
+        for n in names {
+            if let Ok(v) = self.lookup_var(&n, scope, cond.span) {
+                values.push(format!("{n} = {}", to_string(&v)));
+            }
+        }
+        if values.is_empty() {
+            format!("Expression: {text}")
+        } else {
+            format!("Expression: {text}. Values: {}", values.join(", "))
+        }
     }
 
     fn exec_nested(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
@@ -518,12 +537,12 @@ impl Interp {
                 self.span = e.span;
                 methods::statics::construct(self, ty, args.into_values())
             }
-            ExprKind::NewArray { sizes, .. } => {
-                let n = match sizes.first() {
-                    Some(s) => ops::to_i64(&self.eval(s, scope)?).unwrap_or(0).max(0) as usize,
-                    None => 0,
-                };
-                Ok(Value::list(vec![Value::Null; n]))
+            ExprKind::NewArray { ty, sizes, extra_dims } => {
+                let mut dims = Vec::with_capacity(sizes.len());
+                for s in sizes {
+                    dims.push(ops::to_i64(&self.eval(s, scope)?).unwrap_or(0).max(0) as usize);
+                }
+                Ok(new_array(ty, &dims, *extra_dims))
             }
             ExprKind::Spread(inner) => self.eval(inner, scope),
             ExprKind::ClassLiteral(ty) => Ok(Value::Class(Arc::from(methods::statics::qualify(&ty.name).as_str()))),
@@ -1420,5 +1439,42 @@ pub(super) fn make_range(a: Value, b: Value, inclusive: bool) -> Eval {
             }
             Ok(Value::Range(Arc::new(Range::Obj { items, from: a, to: b })))
         }
+    }
+}
+
+/// `new T[a][b]...`: nested arrays filled with T's default value.
+fn new_array(ty: &Type, dims: &[usize], extra_dims: u32) -> Value {
+    let depth = dims.len() as u32 + extra_dims;
+    let elem = Type { name: ty.name.clone(), args: Vec::new(), dims: depth - 1, span: ty.span };
+    let items = match dims.split_first() {
+        Some((n, rest)) if !rest.is_empty() => (0..*n).map(|_| new_array(ty, rest, extra_dims)).collect(),
+        Some((n, _)) => vec![if extra_dims > 0 { Value::Null } else { default_for(Some(ty)) }; *n],
+        None => Vec::new(),
+    };
+    super::methods::convert::array(items, &elem)
+}
+
+/// The variable names an expression reads, first use first.
+fn collect_vars(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::Var(n) if !out.contains(n) => out.push(n.clone()),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            collect_vars(lhs, out);
+            collect_vars(rhs, out);
+        }
+        ExprKind::Unary { operand, .. } => collect_vars(operand, out),
+        ExprKind::Paren(x) | ExprKind::Property { object: x, .. } => collect_vars(x, out),
+        ExprKind::MethodCall { object, args, .. } => {
+            if let Some(o) = object {
+                collect_vars(o, out);
+            }
+            for a in args {
+                if let Arg::Positional(x) = a {
+                    collect_vars(x, out);
+                }
+            }
+        }
+        ExprKind::Index { object, .. } => collect_vars(object, out),
+        _ => {}
     }
 }

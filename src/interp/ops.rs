@@ -614,14 +614,13 @@ pub fn is_case(case: &Value, subject: &Value) -> Eval<bool> {
         // Collection.contains: Java's equals (1L is not in [1], a GString is not in a list of Strings).
         Value::List(_) | Value::Set(_) => iter_values(case).iter().any(|v| Key(v.clone()) == Key(subject.clone())),
         Value::Range(r) => match r.as_ref() {
-            super::value::Range::Int { from, to, .. } => {
-                if subject.is_number() {
-                    let f = to_f64(subject).unwrap_or(f64::NAN);
-                    f >= *from as f64 && f <= *to as f64
-                } else {
-                    false
+            super::value::Range::Int { from, to, .. } => match subject {
+                Value::Int(_) | Value::Long(_) | Value::BigInt(_) => {
+                    let i = to_i64(subject).unwrap_or(i64::MIN);
+                    i >= *from && i <= *to
                 }
-            }
+                _ => false,
+            },
             super::value::Range::Obj { items, .. } => items.iter().any(|v| equals(v, subject)),
         },
         Value::Map(m) => m.get(subject).map(|v| truthy(&v)).unwrap_or(false),

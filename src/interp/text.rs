@@ -129,6 +129,12 @@ pub fn write(out: &mut String, v: &Value, quote: bool, depth: usize) {
                 }
             }
         }
+        // Groovy prints a char[] as the text it holds.
+        Value::List(l) if !quote && matches!(l.kind(), super::value::ListKind::Array(e) if &**e == "char") => {
+            for c in l.snapshot() {
+                write(out, &c, false, depth + 1);
+            }
+        }
         Value::List(l) => write_seq(out, &l.snapshot(), quote, depth),
         Value::Set(s) => write_seq(out, &s.snapshot(), quote, depth),
         Value::Range(r) => write_seq(out, &r.items(), quote, depth),

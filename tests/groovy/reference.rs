@@ -1,5 +1,6 @@
 //! Shared by `tests/parse_differential.rs` and `benches/parse.rs`: where the Groovy 2.4.21 reference
-//! lives, how `ParseCheck.java` is started, and which files make up the parser corpus.
+//! lives, how `ParseCheck.java` is started, and which files make up the parser corpus. Also by
+//! `tests/groovy_conformance.rs`, which runs snippets through `RunSnippets.java`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -55,4 +56,15 @@ fn collect(dir: &Path, with_invalid: bool, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Runs `tests/groovy/RunSnippets.java` in one JVM over `files`: for each, a line `=== <path>` and then what
+/// the snippet printed under real Groovy (see the comment at the top of that file).
+// Only the conformance suite runs snippets; the parser tests and benchmark that share this file do not.
+#[allow(dead_code)]
+pub fn run_snippets(classpath: &str, files: &[PathBuf]) -> Output {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/groovy/RunSnippets.java");
+    Command::new("java").arg("-cp").arg(classpath).arg(&harness).args(files).output().unwrap_or_else(|e| {
+        panic!("cannot start `java` to run Groovy ({e}); install a JDK 17 (apt-get install -y groovy brings one)")
+    })
 }

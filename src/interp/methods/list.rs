@@ -154,6 +154,9 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
             }
             Ok(super::norm_index(i, items.len()).map(|i| items[i].clone()).unwrap_or(Value::Null))
         }
+        Value::Decimal(_) | Value::Double(_) | Value::Float(_) => {
+            Err(crate::interp::eval::missing_method(&recv.class_name(), "getAt", std::slice::from_ref(idx)))
+        }
         Value::Str(_) | Value::GString(_) => {
             let name = to_string(idx);
             let mut out = Vec::new();
@@ -641,14 +644,44 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             Value::list(out)
         }
-        ("withIndex", 0) | ("indexed", 0) => {
+        ("withIndex", 0) | ("indexed", 0) | ("withIndex", 1) | ("indexed", 1) => {
+            let offset = args.first().and_then(to_i64).unwrap_or(0) as i32;
             if name == "indexed" {
-                Value::map(items().into_iter().enumerate().map(|(i, v)| (Key(Value::Int(i as i32)), v)).collect())
+                Value::map(
+                    items().into_iter().enumerate().map(|(i, v)| (Key(Value::Int(i as i32 + offset)), v)).collect(),
+                )
             } else {
                 Value::list(
-                    items().into_iter().enumerate().map(|(i, v)| Value::list(vec![v, Value::Int(i as i32)])).collect(),
+                    items()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| Value::list(vec![v, Value::Int(i as i32 + offset)]))
+                        .collect(),
                 )
             }
+        }
+        ("permutations", 0) => {
+            let v = items();
+            let mut out: Vec<Vec<Value>> = Vec::new();
+            permute(&v, &mut Vec::new(), &mut vec![false; v.len()], &mut out);
+            let mut unique: Vec<Value> = Vec::new();
+            for p in out {
+                let p = Value::list(p);
+                if !unique.iter().any(|u| equals(u, &p)) {
+                    unique.push(p);
+                }
+            }
+            Value::Set(Set::of_kind(unique, crate::interp::value::SetKind::Hash))
+        }
+        ("subsequences", 0) => {
+            let v = items();
+            let mut out = Vec::new();
+            for mask in 1u64..(1u64 << v.len().min(20)) {
+                out.push(Value::list(
+                    v.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, x)| x.clone()).collect(),
+                ));
+            }
+            Value::Set(Set::of_kind(out, crate::interp::value::SetKind::Hash))
         }
         ("intersect", 1) => {
             // Groovy walks the smaller collection (the argument when sizes are equal) in its order.
@@ -840,11 +873,12 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("combinations", 0) => {
             let mut out: Vec<Vec<Value>> = vec![Vec::new()];
             for group in items() {
+                // The first list varies fastest, as in Groovy.
                 let mut next = Vec::new();
-                for prefix in &out {
-                    for v in ops::iter_values(&group) {
+                for v in ops::iter_values(&group) {
+                    for prefix in &out {
                         let mut p = prefix.clone();
-                        p.push(v);
+                        p.push(v.clone());
                         next.push(p);
                     }
                 }
@@ -921,4 +955,20 @@ fn collect_nested(interp: &mut Interp, items: &[Value], c: &Arc<Closure>) -> Eva
         });
     }
     Ok(out)
+}
+
+fn permute(items: &[Value], cur: &mut Vec<Value>, used: &mut Vec<bool>, out: &mut Vec<Vec<Value>>) {
+    if cur.len() == items.len() {
+        out.push(cur.clone());
+        return;
+    }
+    for i in 0..items.len() {
+        if !used[i] {
+            used[i] = true;
+            cur.push(items[i].clone());
+            permute(items, cur, used, out);
+            cur.pop();
+            used[i] = false;
+        }
+    }
 }

@@ -52,7 +52,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("plus", 1) => ops::add(recv, &args[0])?,
         ("minus", 1) => ops::sub(recv, &args[0])?,
         ("multiply", 1) => ops::mul(recv, &args[0])?,
-        ("mod", 1) | ("remainder", 1) => ops::rem(recv, &args[0])?,
+        ("mod", 1) => ops::rem(recv, &args[0])?,
         ("power", 1) | ("pow", 1) => ops::pow(recv, &args[0])?,
         ("negate", 0) => ops::neg(recv)?,
         ("abs", 0) => match recv {
@@ -66,7 +66,8 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("round", 0) => match recv {
             Value::Float(f) => Value::Int((f + 0.5).floor() as i32),
             Value::Double(d) => Value::Long((d + 0.5).floor() as i64),
-            Value::Decimal(d) => Value::decimal(d.set_scale_half_up(0)),
+            // Groovy 2.4 hands a null MathContext to BigDecimal.round.
+            Value::Decimal(_) => return Err(crate::interp::error::bare("java.lang.NullPointerException")),
             other => other.clone(),
         },
         ("round", 1) => {
@@ -89,10 +90,10 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Some(d) => {
                 let places = to_i64(&args[0]).unwrap_or(0) as i32;
                 let mode = args.get(1).map(to_string).unwrap_or_default();
-                Value::decimal(if mode.contains("EVEN") {
-                    d.set_scale_half_even(places)
-                } else {
-                    d.set_scale_half_up(places)
+                Value::decimal(match mode.as_str() {
+                    m if m.ends_with("HALF_EVEN") => d.set_scale_half_even(places),
+                    m if m.ends_with("DOWN") && !m.contains("HALF") => d.set_scale_down(places),
+                    _ => d.set_scale_half_up(places),
                 })
             }
             None => return Ok(None),
@@ -116,6 +117,77 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("floor", 0) => Value::Double(to_f64(recv).unwrap_or(0.0).floor()),
         ("ceil", 0) => Value::Double(to_f64(recv).unwrap_or(0.0).ceil()),
         ("toInteger" | "intValue", 0) => Value::Int(to_i64(recv).unwrap_or(0) as i32),
+        ("byteValue", 0) => Value::Int(to_i64(recv).unwrap_or(0) as i8 as i32),
+        ("shortValue", 0) => Value::Int(to_i64(recv).unwrap_or(0) as i16 as i32),
+        ("toShort", 0) => Value::Int(to_i64(recv).unwrap_or(0) as i16 as i32),
+        ("gcd", 1) => {
+            let (a, b) = (ops::to_bigint(recv).unwrap_or_default(), ops::to_bigint(&args[0]).unwrap_or_default());
+            Value::bigint(num_integer::Integer::gcd(&a, &b))
+        }
+        ("movePointRight" | "movePointLeft" | "scaleByPowerOfTen", 1) => match ops::to_decimal(recv) {
+            Some(d) => {
+                let n = to_i64(&args[0]).unwrap_or(0) as i32;
+                let n = if name == "movePointLeft" { -n } else { n };
+                let moved = Decimal::new(d.unscaled.clone(), d.scale - n);
+                Value::decimal(if name != "scaleByPowerOfTen" && moved.scale < 0 {
+                    moved.set_scale_half_up(0)
+                } else {
+                    moved
+                })
+            }
+            None => return Ok(None),
+        },
+        ("divide", 1) if matches!(recv, Value::Decimal(_)) => {
+            let (a, b) = (
+                ops::to_decimal(recv).unwrap_or_else(|| Decimal::from_i64(0)),
+                ops::to_decimal(&args[0]).unwrap_or_else(|| Decimal::from_i64(0)),
+            );
+            if b.is_zero() {
+                return Err(crate::interp::error::throw("java.lang.ArithmeticException", "/ by zero"));
+            }
+            match a.div_exact_java(&b) {
+                Some(q) => Value::decimal(q),
+                None => {
+                    return Err(crate::interp::error::throw(
+                        "java.lang.ArithmeticException",
+                        "Non-terminating decimal expansion; no exact representable decimal result.",
+                    ))
+                }
+            }
+        }
+        ("divide", 3) if matches!(recv, Value::Decimal(_)) => {
+            let (a, b) = (
+                ops::to_decimal(recv).unwrap_or_else(|| Decimal::from_i64(0)),
+                ops::to_decimal(&args[0]).unwrap_or_else(|| Decimal::from_i64(0)),
+            );
+            let scale = to_i64(&args[1]).unwrap_or(0) as i32;
+            // Divide with plenty of digits, then round to the asked scale.
+            let q = a
+                .div_groovy_digits(&b, scale + 20)
+                .ok_or_else(|| crate::interp::error::throw("java.lang.ArithmeticException", "/ by zero"))?;
+            let mode = to_string(&args[2]);
+            Value::decimal(if mode.ends_with("DOWN") && !mode.contains("HALF") {
+                q.set_scale_down(scale)
+            } else if mode.ends_with("HALF_EVEN") {
+                q.set_scale_half_even(scale)
+            } else {
+                q.set_scale_half_up(scale)
+            })
+        }
+        ("remainder", 1) => match (ops::to_decimal(recv), ops::to_decimal(&args[0])) {
+            (Some(a), Some(b)) if matches!(recv, Value::Decimal(_)) || matches!(args[0], Value::Decimal(_)) => {
+                if b.is_zero() {
+                    return Err(crate::interp::error::throw("java.lang.ArithmeticException", "Division by zero"));
+                }
+                let q = Decimal::new(a.div_groovy_digits(&b, 0).map(|q| q.to_bigint()).unwrap_or_default(), 0);
+                Value::decimal(a.sub(&q.mul(&b)))
+            }
+            _ => ops::rem(recv, &args[0])?,
+        },
+        ("unscaledValue", 0) => match recv {
+            Value::Decimal(d) => Value::bigint(d.unscaled.clone()),
+            _ => return Ok(None),
+        },
         ("toLong" | "longValue", 0) => Value::Long(to_i64(recv).unwrap_or(0)),
         ("toDouble" | "doubleValue", 0) => Value::Double(to_f64(recv).unwrap_or(0.0)),
         ("toFloat" | "floatValue", 0) => Value::Float(to_f64(recv).unwrap_or(0.0) as f32),

@@ -72,6 +72,7 @@ const CLASSES: &[&str] = &[
     "java.util.Collection",
     "java.util.Collections",
     "java.util.Arrays",
+    "java.util.Objects",
     "java.util.NoSuchElementException",
     "java.util.ConcurrentModificationException",
     "java.util.regex.Pattern",
@@ -131,6 +132,10 @@ pub fn property(class: &str, name: &str) -> Option<Value> {
         (_, "simpleName") => Value::string(simple(class)),
         ("Integer", "MAX_VALUE") => Value::Int(i32::MAX),
         ("Integer", "MIN_VALUE") => Value::Int(i32::MIN),
+        ("Short", "MAX_VALUE") => Value::Int(i16::MAX as i32),
+        ("Short", "MIN_VALUE") => Value::Int(i16::MIN as i32),
+        ("Byte", "MAX_VALUE") => Value::Int(i8::MAX as i32),
+        ("Byte", "MIN_VALUE") => Value::Int(i8::MIN as i32),
         ("Long", "MAX_VALUE") => Value::Long(i64::MAX),
         ("Long", "MIN_VALUE") => Value::Long(i64::MIN),
         ("Double", "MAX_VALUE") => Value::Double(f64::MAX),
@@ -191,7 +196,137 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
             Value::Int(n as i32)
         }
         ("Integer", "valueOf") => Value::Int(args.first().and_then(to_i64).unwrap_or(0) as i32),
+        ("Integer" | "Long", "toString") if args.len() == 2 => {
+            let n = args.first().and_then(to_i64).unwrap_or(0);
+            let radix = args.get(1).and_then(to_i64).unwrap_or(10) as u32;
+            Value::string(to_radix(n, radix))
+        }
         ("Integer", "toString") => Value::string(arg_str(args, 0)),
+        ("Integer", "toOctalString") => {
+            Value::string(format!("{:o}", args.first().and_then(to_i64).unwrap_or(0) as i32))
+        }
+        ("Integer", "bitCount") => Value::Int((args.first().and_then(to_i64).unwrap_or(0) as i32).count_ones() as i32),
+        ("Integer" | "Long", "signum") => Value::Int(args.first().and_then(to_i64).unwrap_or(0).signum() as i32),
+        ("Integer", "sum") => Value::Int(
+            (args.first().and_then(to_i64).unwrap_or(0) as i32)
+                .wrapping_add(args.get(1).and_then(to_i64).unwrap_or(0) as i32),
+        ),
+        ("Long", "toHexString") => Value::string(format!("{:x}", args.first().and_then(to_i64).unwrap_or(0))),
+        ("Long", "toBinaryString") => Value::string(format!("{:b}", args.first().and_then(to_i64).unwrap_or(0))),
+        ("Double", "compare") => Value::Int(match f(0).partial_cmp(&f(1)) {
+            Some(std::cmp::Ordering::Less) => -1,
+            Some(std::cmp::Ordering::Greater) => 1,
+            _ => 0,
+        }),
+        ("Double", "isNaN") => Value::Bool(f(0).is_nan()),
+        ("Double", "isInfinite") => Value::Bool(f(0).is_infinite()),
+        ("Boolean", "logicalXor") => Value::Bool(ops::truthy(&args[0]) ^ ops::truthy(&args[1])),
+        ("Boolean", "logicalAnd") => Value::Bool(ops::truthy(&args[0]) && ops::truthy(&args[1])),
+        ("Boolean", "logicalOr") => Value::Bool(ops::truthy(&args[0]) || ops::truthy(&args[1])),
+        ("Math", "toIntExact") => {
+            let n = args.first().and_then(to_i64).unwrap_or(0);
+            Value::Int(i32::try_from(n).map_err(|_| throw("java.lang.ArithmeticException", "integer overflow"))?)
+        }
+        ("Math", "addExact" | "subtractExact" | "multiplyExact") => {
+            let (a, b) = (args.first().and_then(to_i64).unwrap_or(0), args.get(1).and_then(to_i64).unwrap_or(0));
+            let ints = args.iter().all(|v| matches!(v, Value::Int(_)));
+            let r = match name {
+                "addExact" => a.checked_add(b),
+                "subtractExact" => a.checked_sub(b),
+                _ => a.checked_mul(b),
+            };
+            match (r, ints) {
+                (Some(r), true) if i32::try_from(r).is_ok() => Value::Int(r as i32),
+                (Some(r), false) => Value::Long(r),
+                (_, true) => return Err(throw("java.lang.ArithmeticException", "integer overflow")),
+                (None, false) => return Err(throw("java.lang.ArithmeticException", "long overflow")),
+            }
+        }
+        ("Math", "hypot") => Value::Double(f(0).hypot(f(1))),
+        ("Objects", "equals") => Value::Bool(ops::equals(&args[0], &args[1])),
+        ("Objects", "isNull") => Value::Bool(args.first().is_none_or(|v| v.is_null())),
+        ("Objects", "nonNull") => Value::Bool(args.first().is_some_and(|v| !v.is_null())),
+        ("Objects", "toString") => match args.first() {
+            Some(Value::Null) | None => {
+                args.get(1).cloned().map(|d| Value::string(to_string(&d))).unwrap_or(Value::str("null"))
+            }
+            Some(v) => Value::string(to_string(v)),
+        },
+        ("Objects", "requireNonNull") => match args.first() {
+            Some(Value::Null) | None => {
+                return Err(match args.get(1) {
+                    Some(m) => throw("java.lang.NullPointerException", to_string(m)),
+                    None => crate::interp::error::bare("java.lang.NullPointerException"),
+                })
+            }
+            Some(v) => v.clone(),
+        },
+        ("Character", "getNumericValue") => {
+            Value::Int(arg_str(args, 0).chars().next().and_then(|c| c.to_digit(36)).map_or(-1, |d| d as i32))
+        }
+        ("Character", "toChars") => Value::List(crate::interp::value::List::of_kind(
+            char::from_u32(args.first().and_then(to_i64).unwrap_or(0) as u32).map(Value::Char).into_iter().collect(),
+            crate::interp::value::ListKind::Array(Arc::from("char")),
+        )),
+        ("Character", "toUpperCase") => {
+            Value::Char(arg_str(args, 0).chars().next().map_or(' ', |c| c.to_uppercase().next().unwrap_or(c)))
+        }
+        ("Character", "toLowerCase") => {
+            Value::Char(arg_str(args, 0).chars().next().map_or(' ', |c| c.to_lowercase().next().unwrap_or(c)))
+        }
+        ("Character", "valueOf") => Value::Char(arg_str(args, 0).chars().next().unwrap_or(' ')),
+        ("Collections", "singletonList" | "singleton") => {
+            let items = vec![args.first().cloned().unwrap_or(Value::Null)];
+            if name == "singleton" {
+                Value::Set(Set::from_values(items))
+            } else {
+                Value::List(crate::interp::value::List::immutable(items))
+            }
+        }
+        ("Collections", "nCopies") => {
+            Value::List(crate::interp::value::List::immutable(vec![
+                args.get(1).cloned().unwrap_or(Value::Null);
+                args.first().and_then(to_i64).unwrap_or(0).max(0)
+                    as usize
+            ]))
+        }
+        ("Collections", "frequency") => Value::Int(
+            ops::iter_values(args.first().unwrap_or(&Value::Null)).iter().filter(|v| ops::equals(v, &args[1])).count()
+                as i32,
+        ),
+        ("Collections", "swap") => {
+            if let Some(Value::List(l)) = args.first() {
+                let (i, j) = (
+                    args.get(1).and_then(to_i64).unwrap_or(0) as usize,
+                    args.get(2).and_then(to_i64).unwrap_or(0) as usize,
+                );
+                let len = l.len();
+                if i >= len || j >= len {
+                    return Err(throw(
+                        "java.lang.IndexOutOfBoundsException",
+                        format!("Index {} out of bounds for length {len}", i.max(j)),
+                    ));
+                }
+                l.with_mut(|v| v.swap(i, j));
+            }
+            Value::Null
+        }
+        ("Collections", "unmodifiableMap") => match args.first() {
+            Some(Value::Map(m)) => Value::Map(crate::interp::value::Map::immutable(m.snapshot())),
+            _ => return Ok(None),
+        },
+        ("Collections", "emptySet") => Value::Set(Set::from_values(Vec::new())),
+        ("Collections", "unmodifiableSet" | "unmodifiableCollection") => args.first().cloned().unwrap_or(Value::Null),
+        ("Arrays", "sort") => {
+            if let Some(Value::List(l)) = args.first() {
+                let mut items = l.snapshot();
+                super::list::sort_values(interp, &mut items, args.get(1))?;
+                l.with_mut(|v| *v = items);
+            }
+            Value::Null
+        }
+        ("Arrays", "toString") => Value::string(to_string(args.first().unwrap_or(&Value::Null))),
+        ("Matcher", "quoteReplacement") => Value::string(arg_str(args, 0).replace('\\', "\\\\").replace('$', "\\$")),
         ("Integer", "toHexString") => Value::string(format!("{:x}", args.first().and_then(to_i64).unwrap_or(0) as i32)),
         ("Integer", "toBinaryString") => {
             Value::string(format!("{:b}", args.first().and_then(to_i64).unwrap_or(0) as i32))
@@ -217,7 +352,7 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
         ("Boolean", "parseBoolean") | ("Boolean", "valueOf") => {
             Value::Bool(arg_str(args, 0).eq_ignore_ascii_case("true"))
         }
-        ("String", "valueOf") => Value::string(arg_str(args, 0)),
+        ("String", "valueOf") => Value::string(chars_or_text(args.first().unwrap_or(&Value::Null))),
         ("String", "format") => Value::string(sprintf(args)?),
         ("String", "join") => {
             let sep = arg_str(args, 0);
@@ -231,7 +366,8 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
         ("Math", "max") => math_number(f(0).max(f(1)), args),
         ("Math", "min") => math_number(f(0).min(f(1)), args),
         ("Math", "abs") => match args.first() {
-            Some(v @ (Value::Int(_) | Value::Long(_))) => math_number((to_i64(v).unwrap_or(0)).abs() as f64, args),
+            Some(Value::Int(i)) => Value::Int(i.wrapping_abs()),
+            Some(Value::Long(i)) => Value::Long(i.wrapping_abs()),
             _ => Value::Double(f(0).abs()),
         },
         ("Math", "pow") => Value::Double(f(0).powf(f(1))),
@@ -322,6 +458,13 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
             Value::Bool(super::regex::full_match(&re, &arg_str(args, 1)))
         }
         ("Pattern", "quote") => Value::string(format!("\\Q{}\\E", arg_str(args, 0))),
+        ("BigInteger", "valueOf") => {
+            Value::bigint(ops::to_bigint(args.first().unwrap_or(&Value::Int(0))).unwrap_or_default())
+        }
+        ("BigDecimal", "valueOf") if args.len() == 2 => Value::decimal(Decimal::new(
+            ops::to_bigint(&args[0]).unwrap_or_default(),
+            to_i64(&args[1]).unwrap_or(0) as i32,
+        )),
         ("BigDecimal", "valueOf") => match args.first() {
             Some(Value::Double(d)) => Value::decimal(Decimal::from_f64(*d).unwrap_or_else(|| Decimal::from_i64(0))),
             Some(v) => Value::decimal(ops::to_decimal(v).unwrap_or_else(|| Decimal::from_i64(0))),
@@ -365,7 +508,7 @@ pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
             };
             Value::Set(Set::of_kind(items, kind))
         }
-        "String" => Value::string(if args.is_empty() { String::new() } else { to_string(&first) }),
+        "String" => Value::string(if args.is_empty() { String::new() } else { chars_or_text(&first) }),
         "StringBuilder" | "StringBuffer" => {
             let init = match &first {
                 Value::Null => String::new(),
@@ -494,4 +637,34 @@ impl Object for JsonSlurper {
             _ => None,
         }
     }
+}
+
+/// A `char[]` as the text it holds, anything else as its `toString`.
+fn chars_or_text(v: &Value) -> String {
+    match v {
+        Value::List(l) if matches!(l.kind(), crate::interp::value::ListKind::Array(e) if &**e == "char") => {
+            l.snapshot().iter().map(to_string).collect()
+        }
+        other => to_string(other),
+    }
+}
+
+/// `Integer.toString(n, radix)`.
+fn to_radix(n: i64, radix: u32) -> String {
+    if !(2..=36).contains(&radix) {
+        return n.to_string();
+    }
+    let mut digits = Vec::new();
+    let mut m = n.unsigned_abs();
+    loop {
+        digits.push(std::char::from_digit((m % radix as u64) as u32, radix).unwrap_or('0'));
+        m /= radix as u64;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
 }

@@ -409,6 +409,61 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         )),
         ("toList", 0) => strs(s.chars().map(|c| c.to_string()).collect()),
         ("toSet", 0) => Value::Set(Set::from_values(s.chars().map(|c| Value::string(c.to_string())))),
+        ("expand", 0) | ("expand", 1) => {
+            let stop = if args.is_empty() { 8 } else { arg_i(args, 0).max(1) as usize };
+            let mut out = String::new();
+            let mut col = 0;
+            for c in s.chars() {
+                match c {
+                    '\t' => {
+                        let n = stop - col % stop;
+                        out.push_str(&" ".repeat(n));
+                        col += n;
+                    }
+                    '\n' => {
+                        out.push(c);
+                        col = 0;
+                    }
+                    c => {
+                        out.push(c);
+                        col += 1;
+                    }
+                }
+            }
+            Value::string(out)
+        }
+        ("unexpand", 0) | ("unexpand", 1) => {
+            let stop = if args.is_empty() { 8 } else { arg_i(args, 0).max(1) as usize };
+            let cs = chars();
+            let mut out = String::new();
+            for chunk in cs.chunks(stop) {
+                let text: String = chunk.iter().collect();
+                if chunk.len() == stop && text.ends_with("  ") {
+                    out.push_str(text.trim_end_matches(' '));
+                    out.push('\t');
+                } else {
+                    out.push_str(&text);
+                }
+            }
+            Value::string(out)
+        }
+        ("collectReplacements", 1) => {
+            let Some(c) = closure_arg(args, 0) else { return Ok(None) };
+            let mut out = String::new();
+            for ch in s.chars() {
+                let r = interp.call_closure(&c, vec![Value::string(ch.to_string())])?;
+                if r.is_null() {
+                    out.push(ch);
+                } else {
+                    out.push_str(&to_string(&r));
+                }
+            }
+            Value::string(out)
+        }
+        ("getBytes", 1) => Value::List(crate::interp::value::List::of_kind(
+            s.bytes().map(|b| Value::Int(b as i8 as i32)).collect(),
+            crate::interp::value::ListKind::Array(std::sync::Arc::from("byte")),
+        )),
         ("getBytes" | "bytes", 0) => Value::list(s.bytes().map(|b| Value::Int(b as i8 as i32)).collect()),
         ("encodeBase64", 0) => Value::string(base64::engine::general_purpose::STANDARD.encode(s.as_bytes())),
         ("decodeBase64", 0) => {

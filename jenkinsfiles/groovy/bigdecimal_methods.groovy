@@ -1,0 +1,13 @@
+def x = 3.14159
+echo "setScale HALF_UP: ${x.setScale(2, java.math.RoundingMode.HALF_UP)}"
+echo "setScale DOWN: ${x.setScale(3, java.math.RoundingMode.DOWN)}"
+echo "stripTrailingZeros: ${2.500.stripTrailingZeros()}"
+echo "toPlainString: ${1e3.toPlainString()}"
+echo "precision: ${x.precision()} scale: ${x.scale()}"
+echo "unscaledValue: ${x.unscaledValue()}"
+echo "compareTo: ${2.50.compareTo(2.5)}"
+echo "negate: ${x.negate()}"
+echo "max: ${1.5.max(2.25)}"
+echo "toInteger: ${x.toInteger()}"
+echo "intValue: ${9.99.intValue()}"
+echo "movePointRight: ${x.movePointRight(2)}"

@@ -1,0 +1,6 @@
+def helper() {
+    return notDefinedAnywhere + 1
+}
+echo "before"
+helper()
+echo "never printed"

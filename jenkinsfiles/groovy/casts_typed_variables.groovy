@@ -1,0 +1,20 @@
+int i = 3.9
+echo "int i = 3.9: ${i}"
+long l = 5
+echo "long l = 5: ${l.getClass().getSimpleName()}"
+double d = 1
+echo "double d = 1: ${d}"
+BigDecimal bd = 2
+echo "BigDecimal bd = 2: ${bd} ${bd.getClass().getSimpleName()}"
+boolean b = 'x'
+echo "boolean b = 'x': ${b}"
+boolean e = ''
+echo "boolean e = '': ${e}"
+Integer n = null
+echo "Integer n = null: ${n}"
+List list = [1]
+echo "List: ${list.getClass().getSimpleName()}"
+Set set = [1, 1]
+echo "Set = [1, 1]: ${set} ${set.getClass().getSimpleName()}"
+char c = 'z'
+echo "char c = 'z': ${c} ${c.getClass().getSimpleName()}"

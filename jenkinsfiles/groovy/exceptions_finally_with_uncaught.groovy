@@ -1,0 +1,7 @@
+try {
+    echo 'doing work'
+    throw new IllegalStateException('work failed')
+} finally {
+    echo 'cleanup in finally'
+}
+echo 'never reached'

@@ -1,0 +1,10 @@
+def price = 1.50
+echo "1.50 keeps its scale: ${price}"
+echo "1.50 + 1.50: ${price + price}"
+echo "1.50 * 2: ${price * 2}"
+echo "1.50 == 1.5: ${price == 1.5}"
+echo "1.50.equals(1.5): ${price.equals(1.5)}"
+echo "[1.50].contains(1.5): ${[1.50].contains(1.5)}"
+echo "as a map key: ${[(1.50): 'x'][1.5]}"
+echo "version-like literal: ${1.10}"
+echo "toString of 2.0 - 1.0: ${2.0 - 1.0}"

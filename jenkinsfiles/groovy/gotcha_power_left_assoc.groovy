@@ -1,0 +1,6 @@
+echo "2 ** 3 ** 2 = ${2 ** 3 ** 2} (left to right in Groovy 2.4)"
+echo "2 ** (3 ** 2) = ${2 ** (3 ** 2)}"
+echo "-2 ** 2 = ${-2 ** 2}"
+echo "2 ** -1 = ${2 ** -1} ${(2 ** -1).getClass().simpleName}"
+echo "2 ** 0.5 = ${2 ** 0.5}"
+echo "4 ** 0.5 = ${4 ** 0.5} ${(4 ** 0.5).getClass().simpleName}"

@@ -1,0 +1,13 @@
+def v = 7
+def g = "v${v}"
+echo "size: ${g.size()} length: ${g.length()}"
+echo "toUpperCase: ${g.toUpperCase()}"
+echo "startsWith: ${g.startsWith('v')}"
+echo "getAt: ${g[1]}"
+echo "plus: ${g + '!'}"
+echo "minus: ${g - 'v'}"
+echo "multiply: ${g * 2}"
+echo "tokenize: ${"a ${v} b".tokenize()}"
+echo "strings/values: ${g.strings as List} ${g.values as List}"
+echo "valueCount: ${g.valueCount}"
+echo "class after toString: ${g.toString().getClass().getSimpleName()}"

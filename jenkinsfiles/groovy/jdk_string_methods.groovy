@@ -1,0 +1,12 @@
+def s = 'Jenkins Pipeline'
+echo "toLowerCase/UpperCase: ${s.toLowerCase()} ${s.toUpperCase()}"
+echo "charAt: ${s.charAt(0)}"
+echo "indexOf(String, from): ${s.indexOf('e', 2)}"
+echo "regionMatches: ${s.regionMatches(true, 8, 'PIPE', 0, 4)}"
+echo "chars count: ${s.chars().count()}"
+echo "replace(CharSequence): ${s.replace('Pipeline', 'Job')}"
+echo "split with limit 0 drops trailing: ${'a,b,,'.split(',', 0).length}"
+echo "matches: ${s.matches('J.*e')}"
+echo "contentEquals: ${s.contentEquals(new StringBuilder('Jenkins Pipeline'))}"
+echo "endsWith empty: ${s.endsWith('')}"
+echo "trim vs strip: [${' x '.trim()}]"

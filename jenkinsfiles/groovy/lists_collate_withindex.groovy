@@ -1,0 +1,12 @@
+def xs = (1..7).toList()
+echo "collate(3): ${xs.collate(3)}"
+echo "collate(3, false): ${xs.collate(3, false)}"
+echo "collate(3, 1): ${xs.collate(3, 1)}"
+echo "collate(2, 2, false): ${xs.collate(2, 2, false)}"
+echo "withIndex: ${['a', 'b'].withIndex()}"
+echo "withIndex(1): ${['a', 'b'].withIndex(1)}"
+echo "indexed: ${['a', 'b'].indexed()}"
+echo "transpose: ${[[1, 2, 3], ['a', 'b', 'c']].transpose()}"
+echo "combinations: ${[[1, 2], ['x', 'y']].combinations()}"
+echo "permutations count: ${[1, 2, 3].permutations().size()}"
+echo "subsequences count: ${[1, 2, 3].subsequences().size()}"

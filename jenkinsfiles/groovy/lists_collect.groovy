@@ -1,0 +1,13 @@
+def xs = [1, 2, 3]
+echo "collect: ${xs.collect { it * 10 }}"
+echo "collect to strings: ${xs.collect { "n${it}" }}"
+echo "collect with index: ${xs.withIndex().collect { x, i -> x * i }}"
+echo "collect nulls: ${xs.collect { it > 1 ? it : null }}"
+echo "collect() copy: ${xs.collect()}"
+echo "collect into set: ${[1, 1, 2].collect(new HashSet()) { it * 2 }.sort()}"
+echo "collectMany: ${xs.collectMany { [it, it * 100] }}"
+echo "collectNested: ${[1, [2, [3]]].collectNested { it * 2 }}"
+echo "collect on empty: ${[].collect { it }}"
+echo "spread-dot: ${['a', 'bb', 'ccc']*.size()}"
+echo "spread-dot on maps: ${[[n: 1], [n: 2]]*.n}"
+echo "spread-dot method: ${['x', 'y']*.toUpperCase()}"

@@ -1,0 +1,10 @@
+def xs = ['a', 'b', 'c', 'b']
+echo "contains: ${xs.contains('b')} ${xs.contains('z')}"
+echo "in: ${'c' in xs} ${'z' in xs}"
+echo "indexOf: ${xs.indexOf('b')} ${xs.indexOf('z')}"
+echo "lastIndexOf: ${xs.lastIndexOf('b')}"
+echo "containsAll: ${xs.containsAll(['a', 'c'])} ${xs.containsAll(['a', 'z'])}"
+echo "numbers contains: ${[1, 2].contains(1L)} ${[1L].contains(1)} ${1L in [1]}"
+echo "indexOf number types: ${[1, 2].indexOf(2L)}"
+echo "contains list: ${[[1, 2]].contains([1, 2])}"
+echo "contains null: ${[null].contains(null)}"

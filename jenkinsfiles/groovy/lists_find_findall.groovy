@@ -1,0 +1,13 @@
+def xs = [5, 12, 7, 20, 3]
+echo "find: ${xs.find { it > 6 }}"
+echo "find none: ${xs.find { it > 100 }}"
+echo "findAll: ${xs.findAll { it % 2 == 1 }}"
+echo "findAll none: ${xs.findAll { it > 100 }}"
+echo "findAll no closure (truthy): ${[0, 1, null, '', 'a', [], [0]].findAll()}"
+echo "findIndexOf: ${xs.findIndexOf { it > 6 }}"
+echo "findIndexOf none: ${xs.findIndexOf { it > 100 }}"
+echo "findLastIndexOf: ${xs.findLastIndexOf { it > 6 }}"
+echo "findIndexValues: ${xs.findIndexValues { it > 6 }}"
+echo "findResult: ${xs.findResult { it > 6 ? "first big: ${it}" : null }}"
+echo "findResults: ${xs.findResults { it > 6 ? it * 2 : null }}"
+echo "find returns element not closure result: ${[[n: 1], [n: 2]].find { it.n == 2 }}"

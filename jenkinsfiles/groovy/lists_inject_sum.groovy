@@ -1,0 +1,13 @@
+def xs = [1, 2, 3, 4]
+echo "inject with initial: ${xs.inject(0) { acc, x -> acc + x }}"
+echo "inject without initial: ${xs.inject { acc, x -> acc * x }}"
+echo "inject string: ${xs.inject('') { acc, x -> acc + x }}"
+echo "inject map: ${['a', 'b'].inject([:]) { m, k -> m[k] = k.toUpperCase(); m }}"
+echo "sum: ${xs.sum()}"
+echo "sum with initial: ${xs.sum(100)}"
+echo "sum closure: ${xs.sum { it * it }}"
+echo "sum strings: ${['a', 'b', 'c'].sum()}"
+echo "sum lists: ${[[1], [2, 3]].sum()}"
+echo "sum empty: ${[].sum()}"
+echo "sum mixed: ${[1, 2.5].sum()}"
+echo "sum doubles: ${[0.1d, 0.2d].sum()}"

@@ -1,0 +1,12 @@
+def xs = [3, 1, 2]
+echo "iterator: ${xs.iterator().next()}"
+echo "size(): ${xs.size()}"
+echo "isEmpty: ${xs.isEmpty()}"
+echo "asBoolean: ${xs.asBoolean()}"
+echo "toSet: ${xs.toSet()}"
+echo "eachWithIndex sum: ${xs.withIndex().sum { x, i -> x * i }}"
+echo "join after collect: ${xs.collect { it + 1 }.join(',')}"
+echo "list literal trailing comma: ${[1, 2, ]}"
+echo "inspect: ${['a', 1, null].inspect()}"
+echo "getClass: ${[].getClass().getName()}"
+echo "LinkedList: ${new LinkedList([1, 2])}"

@@ -1,0 +1,12 @@
+def xs = [1, 2, 3, 2]
+echo "plus list: ${xs + [4, 5]}"
+echo "plus element: ${xs + 9}"
+echo "plus nested: ${xs + [[9]]}"
+echo "minus element removes all: ${xs - 2}"
+echo "minus list: ${xs - [1, 3]}"
+echo "minus missing: ${xs - 7}"
+echo "receiver unchanged: ${xs}"
+echo "plus(index, list): ${xs.plus(1, [8, 8])}"
+echo "minus numbers across types: ${[1, 2, 3] - [2L]}"
+echo "multiply: ${[1, 2] * 2}"
+echo "string list minus: ${['a', 'b', 'a'] - 'a'}"

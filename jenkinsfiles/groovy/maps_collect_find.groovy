@@ -1,0 +1,13 @@
+def m = [a: 1, b: 2, c: 3]
+echo "collect: ${m.collect { k, v -> "${k}${v}" }}"
+echo "collect entry: ${m.collect { it.value * 10 }}"
+echo "collectEntries: ${m.collectEntries { k, v -> [(v): k] }}"
+echo "find: ${m.find { k, v -> v > 1 }}"
+echo "find class: ${m.find { it.value > 1 }.getClass().getSimpleName().contains('Entry')}"
+echo "find key: ${m.find { it.value > 1 }?.key}"
+echo "findAll: ${m.findAll { k, v -> v != 2 }}"
+echo "findAll class: ${m.findAll { true }.getClass().getSimpleName()}"
+echo "findResult: ${m.findResult { k, v -> v == 3 ? k.toUpperCase() : null }}"
+echo "any: ${m.any { k, v -> v > 2 }} every: ${m.every { k, v -> v > 2 }}"
+echo "count: ${m.count { k, v -> v % 2 == 1 }}"
+echo "collectMany: ${m.collectMany { k, v -> [k] * v }}"

@@ -1,0 +1,11 @@
+def m = [x: 1, y: null]
+echo "containsKey x: ${m.containsKey('x')} y: ${m.containsKey('y')} z: ${m.containsKey('z')}"
+echo "containsValue: ${m.containsValue(1)} ${m.containsValue(2)} ${m.containsValue(null)}"
+echo "m.y is null: ${m.y == null} but key exists"
+echo "keySet: ${m.keySet()}"
+echo "values: ${m.values()}"
+echo "entrySet: ${m.entrySet()}"
+echo "'x' in m: ${'x' in m} 'y' in m: ${'y' in m}"
+echo "keySet contains: ${m.keySet().contains('x')}"
+echo "values as list: ${m.values() as List}"
+echo "int keys: ${[1: 'a'].containsKey(1)} ${[1: 'a'].containsKey(1L)}"

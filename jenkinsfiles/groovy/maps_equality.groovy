@@ -1,0 +1,8 @@
+echo "[a: 1] == [a: 1]: ${[a: 1] == [a: 1]}"
+echo "order ignored: ${[a: 1, b: 2] == [b: 2, a: 1]}"
+echo "int vs long value: ${[a: 1] == [a: 1L]}"
+echo "different: ${[a: 1] == [a: 2]}"
+echo "[:] == [:]: ${[:] == [:]}"
+echo "nested: ${[a: [1, 2]] == [a: [1, 2]]}"
+echo "map vs TreeMap: ${[b: 1, a: 2] == new TreeMap([a: 2, b: 1])}"
+echo "GString value: ${[a: 'x'] == [a: "${'x'}"]}"

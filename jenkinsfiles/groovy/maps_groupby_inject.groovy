@@ -1,0 +1,10 @@
+def m = [alice: 31, bob: 25, carol: 35, dan: 25]
+echo "groupBy value: ${m.groupBy { it.value }}"
+echo "groupBy k,v: ${m.groupBy { k, v -> v >= 30 ? 'senior' : 'junior' }}"
+echo "inject: ${m.inject(0) { acc, k, v -> acc + v }}"
+echo "inject entry: ${m.inject('') { acc, e -> acc + e.key[0] }}"
+echo "max by value: ${m.max { it.value }}"
+echo "min by value: ${m.min { it.value }}"
+echo "max key: ${m.max { it.value }.key}"
+echo "sum of values: ${m.values().sum()}"
+echo "countBy: ${m.countBy { it.value }}"

@@ -1,0 +1,11 @@
+def c = 'A' as char
+echo "c as int: ${c as int}"
+echo "(int) c: ${(int) c}"
+echo "c + 2: ${c + 2}"
+echo "next char: ${c.next()}"
+echo "chars: ${('A'..'E').join('')}"
+echo "Character.getNumericValue: ${Character.getNumericValue('7' as char)}"
+echo "'7' as int?: ${'7'.toInteger() + 1}"
+echo "(char) 66: ${(char) 66}"
+echo "char compare: ${('b' as char) > ('a' as char)}"
+echo "string compare: ${'b' > 'a'}"

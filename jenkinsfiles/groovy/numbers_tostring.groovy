@@ -1,0 +1,12 @@
+def n = 7
+echo "padded: ${n.toString().padLeft(3, '0')}"
+echo "toString: ${n.toString()} ${n.toString().getClass().getSimpleName()}"
+echo "format: ${String.format('%03d', n)}"
+echo "format float: ${String.format('%.3f', 2.0d / 3)}"
+echo "format BigDecimal: ${String.format('%.2f', 1.005)}"
+echo "format mixed: ${String.format('%05d %s %.2f', 42, 'x', 3.14159d)}"
+echo "format hex: ${String.format('%x %X %o', 255, 255, 8)}"
+echo "format pad: [${String.format('%-6s|%6s', 'ab', 'cd')}]"
+echo "format comma: ${String.format('%,d', 1234567)}"
+echo "number + string: ${1 + '1'}"
+echo "string + number: ${'1' + 1}"

@@ -1,0 +1,12 @@
+def s = 'hello world'
+echo "minus: ${s - 'o'}"
+echo "minus all? only first: ${'a-b-c' - '-'}"
+echo "multiply: ${'=' * 5}"
+echo "rule: ${'-' * 40}"
+echo "plus number: ${'n' + 1}"
+echo "plus list: ${'L' + [1]}"
+echo "compare: ${'abc' < 'abd'}"
+echo "getAt: ${s[0]}${s[-1]}"
+echo "range: ${s[0..4]}"
+echo "++ on string var: ${def t = 'a'; t++; t}"
+echo "-- on string var: ${def u = 'b'; u--; u}"

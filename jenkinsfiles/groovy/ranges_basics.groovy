@@ -1,0 +1,12 @@
+def r = 1..5
+echo "range: ${r}"
+echo "class: ${r.getClass().getName()}"
+echo "size: ${r.size()}"
+echo "from: ${r.from} to: ${r.to}"
+echo "contains: ${r.contains(3)} ${r.contains(6)} ${3 in r}"
+echo "exclusive: ${1..<5} size ${(1..<5).size()}"
+echo "empty: ${1..<1} size ${(1..<1).size()} isEmpty ${(1..<1).isEmpty()}"
+echo "reverse: ${5..1} ${(5..1).size()}"
+echo "isReverse: ${(5..1).isReverse()} ${(1..5).isReverse()}"
+echo "negative: ${-2..2}"
+echo "single: ${3..3}"

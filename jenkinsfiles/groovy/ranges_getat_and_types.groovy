@@ -1,0 +1,11 @@
+def xs = (10..20).toList()
+echo "list[2..4]: ${xs[2..4]}"
+echo "list[-3..-1]: ${xs[-3..-1]}"
+echo "range[0]: ${(10..20)[0]} range[-1]: ${(10..20)[-1]}"
+echo "range[1..2]: ${(10..20)[1..2]}"
+echo "long range: ${(1L..3L)} ${(1L..3L).getClass().getSimpleName()}"
+echo "BigDecimal range: ${(1.0..3.0).toList()}"
+echo "range equals list: ${(1..3) == [1, 2, 3]}"
+echo "range in switch-like isCase: ${(1..3).isCase(2)}"
+echo "range containsWithinBounds: ${(1..10).containsWithinBounds(5)}"
+echo "range of variables: ${def a = 2; def b = 4; a..b}"

@@ -1,0 +1,8 @@
+echo "case insensitive: ${'HELLO' ==~ /(?i)hello/}"
+echo "multiline: ${('a\nb\nc' =~ /(?m)^\w$/).size()}"
+echo "dotall: ${'a\nb' ==~ /(?s)a.b/} without: ${'a\nb' ==~ /a.b/}"
+echo "escaped slash: ${'a/b' ==~ /a\/b/}"
+echo "quote: ${java.util.regex.Pattern.quote('1.2')}"
+echo "quoted match: ${'1x2' ==~ java.util.regex.Pattern.quote('1.2')}"
+echo "dollar in slashy: ${'cost$' ==~ /cost\$/}"
+echo "backslash d: ${'42' ==~ '\\d+'}"

@@ -1,0 +1,10 @@
+def path = 'src/main/java/App.java'
+echo "contains dot: ${path.contains('.')}"
+echo "endsWith: ${path.endsWith('.java')}"
+echo "extension: ${path.substring(path.lastIndexOf('.') + 1)}"
+echo "basename: ${path.tokenize('/')[-1]}"
+echo "dirname: ${path.substring(0, path.lastIndexOf('/'))}"
+echo "no ext: ${path.tokenize('/').last() - '.java'}"
+echo "split path: ${path.split('/').length}"
+echo "replace all dots: ${path.replace('.', '_')}"
+echo "replaceAll dots (regex!): ${path.replaceAll('.', '_').take(5)}"

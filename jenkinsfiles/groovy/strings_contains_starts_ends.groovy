@@ -1,0 +1,10 @@
+def s = 'feature/JIRA-123-add-login'
+echo "contains: ${s.contains('JIRA')} ${s.contains('jira')}"
+echo "startsWith: ${s.startsWith('feature/')} ${s.startsWith('release/')}"
+echo "endsWith: ${s.endsWith('login')} ${s.endsWith('/')}"
+echo "startsWith offset: ${s.startsWith('JIRA', 8)}"
+echo "indexOf: ${s.indexOf('-')} ${s.indexOf('-', 13)} ${s.indexOf('zzz')}"
+echo "lastIndexOf: ${s.lastIndexOf('-')} ${s.lastIndexOf('/')}"
+echo "indexOf int code: ${s.indexOf((int) ('J' as char))}"
+echo "in via contains on list: ${['a', 'b'].contains('a')}"
+echo "matches: ${s.matches('feature/.*')} ${s.matches('JIRA')}"

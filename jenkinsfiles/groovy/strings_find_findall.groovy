@@ -1,0 +1,10 @@
+def s = 'build-123 test-45 deploy-6'
+echo "find: ${s.find(/\d+/)}"
+echo "find none: ${s.find(/zzz/)}"
+echo "find closure: ${s.find(/(\w+)-(\d+)/) { all, name, num -> "${name} is ${num}" }}"
+echo "findAll: ${s.findAll(/\d+/)}"
+echo "findAll closure: ${s.findAll(/(\w+)-(\d+)/) { all, name, num -> name }}"
+echo "findAll class: ${s.findAll(/\d+/).getClass().getSimpleName()}"
+echo "findAll no match: ${s.findAll(/x\d/)}"
+echo "find with one group: ${'ver=2.7'.find(/ver=([\d.]+)/)}"
+echo "find closure one group: ${'ver=2.7'.find(/ver=([\d.]+)/) { m, v -> v }}"

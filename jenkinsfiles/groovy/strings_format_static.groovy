@@ -1,0 +1,5 @@
+echo "String.format exists: ${String.format('%s!', 'yes')}"
+echo "sprintf exists: ${sprintf('%03d-%s', 7, 'x')}"
+echo "format is static: the receiver is ignored: ${'IGNORED %s'.format('a=%s', 'b')}"
+echo "one argument is the format: ${'%s'.format('x')}"
+echo "GString receiver too: ${"${1}%s".format('%d items', 3)}"

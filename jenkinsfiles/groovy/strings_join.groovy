@@ -1,0 +1,11 @@
+def xs = ['a', 'b', 'c']
+echo "join(','): ${xs.join(',')}"
+echo "join(): ${xs.join()}"
+echo "join(', '): ${xs.join(', ')}"
+echo "join numbers: ${[1, 2, 3].join('+')}"
+echo "join with nulls: ${['a', null, 'b'].join('|')}"
+echo "join nested: ${[[1, 2], [3]].join(';')}"
+echo "join empty: [${[].join(',')}]"
+echo "String.join: ${String.join('/', 'usr', 'local', 'bin')}"
+echo "String.join list: ${String.join('-', ['x', 'y'])}"
+echo "join maps: ${[[a: 1], [b: 2]].join(' ')}"

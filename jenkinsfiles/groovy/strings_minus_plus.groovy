@@ -1,0 +1,12 @@
+def s = 'hello world hello'
+echo "minus string: ${s - 'hello '}"
+echo "minus missing: ${s - 'xyz'}"
+echo "minus regex: ${s - ~/w\w+/}"
+echo "minus method: ${s.minus('world')}"
+echo "plus: ${'a' + 'b'}"
+echo "plus number: ${'v' + 1 + 2}"
+echo "number plus: ${1 + 2 + 'v'}"
+echo "plus null: ${'a' + null}"
+echo "plus list: ${'a' + [1, 2]}"
+echo "plus method: ${'a'.plus('z')}"
+echo "concat: ${'a'.concat('c')}"

@@ -1,0 +1,12 @@
+def s = 'foo.bar.foo'
+echo "replace: ${s.replace('foo', 'baz')}"
+echo "replace char: ${s.replace('.' as char, '/' as char)}"
+echo "replaceAll regex: ${s.replaceAll(/o+/, '0')}"
+echo "replaceAll dot: ${s.replaceAll('.', '-')}"
+echo "replaceFirst: ${s.replaceFirst('foo', 'X')}"
+echo "replaceAll groups: ${'john smith'.replaceAll(/(\w+) (\w+)/, '$2, $1')}"
+echo "replaceFirst groups: ${'v1.2.3'.replaceFirst(/v(\d+)\.(\d+)/, 'major=$1 minor=$2')}"
+echo "replaceAll closure: ${'a1b2c3'.replaceAll(/\d/) { d -> (d.toInteger() * 2).toString() }}"
+echo "replaceAll closure groups: ${'x=1, y=2'.replaceAll(/(\w)=(\d)/) { all, k, v -> "${k.toUpperCase()}:${v}" }}"
+echo "replaceFirst closure: ${'aaa'.replaceFirst(/a/) { it.toUpperCase() }}"
+echo "literal dollar: ${'cost'.replaceAll('cost', '\\$5')}"

@@ -1,0 +1,11 @@
+def s = 'héllo'
+echo "size: ${s.size()} length: ${s.length()}"
+echo "empty size: ${''.size()} isEmpty: ${''.isEmpty()} ${' '.isEmpty()}"
+echo "isAllWhitespace: ${'  '.isAllWhitespace()} ${' x '.isAllWhitespace()}"
+echo "emoji size: ${'a😀b'.size()}"
+echo "count: ${'banana'.count('a')} ${'banana'.count('an')} ${'aaaa'.count('aa')}"
+echo "reverse: ${'stressed'.reverse()}"
+echo "multiply: ${'ab' * 3}"
+echo "rule: ${'-' * 20}"
+echo "multiply zero: [${'ab' * 0}]"
+echo "unicode upper: ${'straße'.toUpperCase()}"

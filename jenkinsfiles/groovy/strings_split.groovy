@@ -1,0 +1,12 @@
+def csv = 'a,b,,c,'
+echo "split: ${csv.split(',')}"
+echo "split size: ${csv.split(',').size()}"
+echo "split as List: ${csv.split(',') as List}"
+echo "split limit: ${'k=v=w'.split('=', 2)}"
+echo "split regex: ${'a1b22c333d'.split(/\d+/)}"
+echo "split whitespace: ${'  one  two three '.split(/\s+/)}"
+echo "split dot needs escaping: ${'1.2.3'.split('\\.')}"
+echo "split dot unescaped: ${'1.2.3'.split('.').size()}"
+echo "split limit -1: ${'a,b,,'.split(',', -1)}"
+echo "split class: ${csv.split(',').getClass().getSimpleName()}"
+echo "'a,b'.split(',') as List: ${'a,b'.split(',') as List}"

@@ -1,0 +1,11 @@
+def s = '  Hello World  '
+echo "[${s.trim()}]"
+echo "[${s.toUpperCase()}]"
+echo "[${s.toLowerCase()}]"
+echo "capitalize: ${'jenkins pipeline'.capitalize()}"
+echo "capitalize empty: [${''.capitalize()}]"
+echo "uncapitalize: ${'Hello'.uncapitalize()}"
+echo "trim tabs: [${'\t x \n'.trim()}]"
+echo "equalsIgnoreCase: ${'ABC'.equalsIgnoreCase('abc')}"
+echo "compareToIgnoreCase: ${'abc'.compareToIgnoreCase('ABD')}"
+echo "compareTo: ${'apple'.compareTo('banana')} ${'b'.compareTo('a')} ${'same'.compareTo('same')}"

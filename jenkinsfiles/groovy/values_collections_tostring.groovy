@@ -1,0 +1,13 @@
+echo "nested: ${[a: 1, b: [2, 3]]}"
+echo "empty map: ${[:]}"
+echo "empty list: ${[]}"
+echo "nulls: ${[null, [null], [k: null]]}"
+echo "strings: ${['a', 'b c', '']}"
+echo "nested lists: ${[[1, [2, [3]]], []]}"
+echo "non-string keys: ${[1: 'one', (2): 'two', (true): 'yes', (null): 'nil']}"
+echo "list key: ${[([1, 2]): 'pair']}"
+echo "map in list: ${[[a: 1], [b: 2]]}"
+echo "range: ${1..3}"
+echo "mixed: ${[1, 'two', 3.0, 4L, [five: 5], null, true]}"
+echo "gstring in list: ${["x${1}", 'y']}"
+echo "list.toString(): " + [1, [2]].toString()

@@ -1,0 +1,12 @@
+def a = 1.5d
+echo "1.5d: ${a} ${a.getClass().getName()}"
+echo "sqrt: ${Math.sqrt(2)}"
+echo "1/3d: ${1/3d}"
+echo "0.1d + 0.2d: ${0.1d + 0.2d}"
+echo "double ops: ${2.5d * 4} ${(2.5d * 4).getClass().getName()}"
+echo "Math.PI: ${Math.PI}"
+echo "NaN: ${0.0d / 0.0d} inf: ${1d / 0d}"
+echo "neg inf: ${-1d / 0d}"
+echo "Double.MAX_VALUE: ${Double.MAX_VALUE}"
+echo "float: ${1.1f} ${1.1f.getClass().getName()}"
+echo "float + double: ${1.5f + 1.5d}"

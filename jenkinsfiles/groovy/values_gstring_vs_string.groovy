@@ -1,0 +1,11 @@
+def s = 'a'
+def g = "${s}"
+echo "equal: ${s == g}"
+echo "'a' == \"\${'a'}\": ${'a' == "${'a'}"}"
+echo "equals(): ${s.equals(g)}"
+echo "g class: ${g.getClass().getName().contains('GString')}"
+echo "s class: ${s.getClass().getName()}"
+echo "plain double-quoted: ${"plain".getClass().getName()}"
+echo "toString class: ${g.toString().getClass().getName()}"
+echo "in list: ${[s].contains(g)}"
+echo "as map key: ${[a: 1][g]}"
