@@ -32,8 +32,13 @@ impl Interp {
     }
 
     fn exec_block(&mut self, stmts: &[Stmt], scope: &Scope) -> Eval {
-        let inner = scope.child();
-        self.exec_stmts(stmts, &inner)
+        // A block that declares nothing needs no scope of its own (the common loop body).
+        if stmts.iter().any(declares) {
+            let inner = scope.child();
+            self.exec_stmts(stmts, &inner)
+        } else {
+            self.exec_stmts(stmts, scope)
+        }
     }
 
     fn check_cancel(&self) -> Eval<()> {
@@ -277,10 +282,11 @@ impl Interp {
     fn exec_nested(&mut self, stmt: &Stmt, scope: &Scope) -> Eval {
         match &stmt.kind {
             StmtKind::Block(b) => self.exec_block(&b.statements, scope),
-            _ => {
+            _ if declares(stmt) => {
                 let inner = scope.child();
                 self.exec(stmt, &inner)
             }
+            _ => self.exec(stmt, scope),
         }
     }
 
@@ -697,6 +703,11 @@ impl Interp {
     }
 
     fn eval_index(&mut self, index: &[Arg], scope: &Scope) -> Eval {
+        if let [Arg::Positional(e)] = index {
+            if !matches!(e.kind, ExprKind::Spread(_)) {
+                return self.eval(e, scope);
+            }
+        }
         let args = self.eval_args(index, scope)?;
         let mut values = args.into_values();
         Ok(if values.len() == 1 { values.pop().unwrap_or(Value::Null) } else { Value::list(values) })
@@ -1126,9 +1137,9 @@ impl Interp {
         Ok(new)
     }
 
-    fn lvalue(&mut self, target: &Expr, scope: &Scope) -> Eval<Place> {
+    fn lvalue<'e>(&mut self, target: &'e Expr, scope: &Scope) -> Eval<Place<'e>> {
         Ok(match &target.kind {
-            ExprKind::Var(name) => Place::Var(name.clone(), target.span),
+            ExprKind::Var(name) => Place::Var(name, target.span),
             ExprKind::Property { object, op, name } => {
                 let recv = self.eval(object, scope)?;
                 let name = self.member_name(name, scope)?;
@@ -1141,8 +1152,8 @@ impl Interp {
             }
             ExprKind::Paren(inner) => return self.lvalue(inner, scope),
             ExprKind::Decl(d) => {
-                let name = d.declarators.first().map(|d| d.name.name.clone()).unwrap_or_default();
-                scope.declare(&name, Value::Null);
+                let name = d.declarators.first().map(|d| d.name.name.as_str()).unwrap_or_default();
+                scope.declare(name, Value::Null);
                 Place::Var(name, target.span)
             }
             _ => {
@@ -1208,8 +1219,26 @@ fn loop_step(r: Eval, label: &Option<String>) -> Eval<Step> {
     }
 }
 
-enum Place {
-    Var(String, Span),
+/// Whether a statement adds a variable to the scope it runs in.
+fn declares(stmt: &Stmt) -> bool {
+    match &stmt.kind {
+        StmtKind::VarDecl(_) | StmtKind::MultiAssign(_) => true,
+        StmtKind::Expr(e) => expr_declares(e),
+        _ => false,
+    }
+}
+
+fn expr_declares(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Decl(_) => true,
+        ExprKind::Assign { target, .. } => expr_declares(target),
+        ExprKind::Paren(inner) => expr_declares(inner),
+        _ => false,
+    }
+}
+
+enum Place<'e> {
+    Var(&'e str, Span),
     Property(Value, String, DotOp),
     Index(Value, Value),
 }
@@ -1330,6 +1359,9 @@ fn shift(a: &Value, b: &Value, kind: u8) -> Eval {
 }
 
 fn number_literal(n: &Number, _span: Span) -> Eval {
+    if let Some(i) = n.int {
+        return Ok(Value::Int(i));
+    }
     let text: String = n.text.chars().filter(|c| *c != '_').collect();
     let body = match n.suffix {
         Some(_) => &text[..text.len() - 1],

@@ -6,6 +6,7 @@
 pub mod decimal;
 pub mod error;
 pub(crate) mod eval;
+pub mod gil;
 pub mod methods;
 pub mod ops;
 pub mod scope;
@@ -52,12 +53,15 @@ impl Args {
 
     /// The values as Groovy passes them to a method: the named map (if any) first.
     pub fn into_values(self) -> Vec<Value> {
-        let mut out = Vec::with_capacity(self.positional.len() + 1);
-        if let Some(named) = self.named {
-            out.push(Value::map(named));
+        match self.named {
+            None => self.positional,
+            Some(named) => {
+                let mut out = Vec::with_capacity(self.positional.len() + 1);
+                out.push(Value::map(named));
+                out.extend(self.positional);
+                out
+            }
         }
-        out.extend(self.positional);
-        out
     }
 
     pub fn named_value(&self, name: &str) -> Option<&Value> {
@@ -82,6 +86,8 @@ pub struct Shared {
     /// The script binding: assignments to undeclared names, visible in methods too.
     pub binding: value::Map,
     pub host: Arc<dyn Host>,
+    /// Held by whichever thread is evaluating Groovy code.
+    pub gil: gil::Gil,
 }
 
 /// One thread of evaluation (the main script, or a parallel branch).
@@ -117,6 +123,7 @@ impl Interp {
             methods,
             binding: value::Map::new(IndexMap::new()),
             host,
+            gil: gil::Gil::default(),
         };
         Interp {
             shared: Arc::new(shared),
@@ -144,6 +151,8 @@ impl Interp {
 
     /// Runs the whole script.
     pub fn run(&mut self) -> Eval<()> {
+        let shared = self.shared.clone();
+        let _held = shared.gil.hold();
         let script = self.shared.script.clone();
         let scope = Scope::root();
         match self.exec_stmts(&script.statements, &scope) {
@@ -153,9 +162,21 @@ impl Interp {
         }
     }
 
-    /// Calls a closure value with arguments.
+    /// Calls a closure value with arguments (from a step, which runs with the GIL held).
     pub fn call(&mut self, closure: &Arc<value::Closure>, args: Vec<Value>) -> Eval {
         self.call_closure(closure, args)
+    }
+
+    /// Runs a closure on a new thread's interpreter (a parallel branch): takes the GIL first.
+    pub fn call_on_branch(&mut self, closure: &Arc<value::Closure>) -> Eval {
+        let shared = self.shared.clone();
+        let _held = shared.gil.hold();
+        self.call_closure(closure, Vec::new())
+    }
+
+    /// Runs `f` (which must not touch Groovy values) with the GIL released, so other branches run.
+    pub fn without_gil<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.shared.gil.released(f)
     }
 
     /// Calls a closure with `delegate` answering the names the script does not know.

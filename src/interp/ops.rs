@@ -176,7 +176,12 @@ pub fn add(a: &Value, b: &Value) -> Eval {
         return Ok(v);
     }
     match a {
-        Value::Str(_) | Value::GString(_) => Ok(Value::string(to_string(a) + &to_string(b))),
+        Value::Str(_) | Value::GString(_) => {
+            let mut s = String::new();
+            super::text::write(&mut s, a, false, 0);
+            super::text::write(&mut s, b, false, 0);
+            Ok(Value::string(s))
+        }
         Value::Char(c) if b.is_string() => Ok(Value::string(format!("{c}{}", to_string(b)))),
         v if v.is_number() && b.is_string() => Ok(Value::string(to_string(a) + &to_string(b))),
         Value::List(l) => {

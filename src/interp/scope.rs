@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::gil::GilCell;
 use super::value::{Str, Value};
 use crate::syntax::ast::Type;
 
@@ -15,7 +16,8 @@ use crate::syntax::ast::Type;
 pub struct Scope(Arc<Node>);
 
 struct Node {
-    vars: Mutex<Vec<Slot>>,
+    /// Only evaluating code touches variables, and it holds the GIL (see `gil.rs`).
+    vars: GilCell<Vec<Slot>>,
     parent: Option<Scope>,
 }
 
@@ -36,11 +38,11 @@ pub enum Assigned {
 
 impl Scope {
     pub fn root() -> Scope {
-        Scope(Arc::new(Node { vars: Mutex::new(Vec::new()), parent: None }))
+        Scope(Arc::new(Node { vars: GilCell::new(Vec::new()), parent: None }))
     }
 
     pub fn child(&self) -> Scope {
-        Scope(Arc::new(Node { vars: Mutex::new(Vec::new()), parent: Some(self.clone()) }))
+        Scope(Arc::new(Node { vars: GilCell::new(Vec::new()), parent: Some(self.clone()) }))
     }
 
     pub fn declare(&self, name: &str, value: Value) {
@@ -50,7 +52,8 @@ impl Scope {
     /// Declares a variable whose later assignments convert to `ty` (untyped for `def`/`Object`).
     pub fn declare_typed(&self, name: &str, value: Value, ty: Option<&Type>) {
         let ty = ty.filter(|t| !matches!(t.name.as_str(), "def" | "Object" | "var")).map(|t| Arc::new(t.clone()));
-        let mut vars = self.0.vars.lock();
+        // SAFETY: evaluation holds the GIL; the borrow ends in this function and runs no Groovy code.
+        let vars = unsafe { self.0.vars.get() };
         match vars.iter_mut().find(|s| &*s.name == name) {
             Some(slot) => {
                 slot.value = value;
@@ -63,7 +66,8 @@ impl Scope {
     pub fn lookup(&self, name: &str) -> Option<Value> {
         let mut scope = self;
         loop {
-            if let Some(slot) = scope.0.vars.lock().iter().find(|s| &*s.name == name) {
+            // SAFETY: as in `declare_typed`.
+            if let Some(slot) = unsafe { scope.0.vars.get() }.iter().find(|s| &*s.name == name) {
                 return Some(slot.value.clone());
             }
             scope = scope.0.parent.as_ref()?;
@@ -75,10 +79,13 @@ impl Scope {
         let mut scope = self;
         loop {
             {
-                let mut vars = scope.0.vars.lock();
+                // SAFETY: as in `declare_typed`.
+                let vars = unsafe { scope.0.vars.get() };
                 if let Some(slot) = vars.iter_mut().find(|s| &*s.name == name) {
                     if let Some(ty) = &slot.ty {
-                        return Assigned::NeedsCast(ty.clone());
+                        if !already_typed(ty, &value) {
+                            return Assigned::NeedsCast(ty.clone());
+                        }
                     }
                     slot.value = value;
                     return Assigned::Done;
@@ -96,7 +103,8 @@ impl Scope {
         let mut scope = self;
         loop {
             {
-                let mut vars = scope.0.vars.lock();
+                // SAFETY: as in `declare_typed`.
+                let vars = unsafe { scope.0.vars.get() };
                 if let Some(slot) = vars.iter_mut().find(|s| &*s.name == name) {
                     slot.value = value;
                     return;
@@ -151,4 +159,22 @@ impl Cancel {
     pub fn is_cancelled_here(&self) -> bool {
         self.flag.load(Ordering::Relaxed)
     }
+}
+
+/// Whether `value` already has the declared type, so an assignment needs no conversion.
+fn already_typed(ty: &Type, value: &Value) -> bool {
+    if ty.dims > 0 {
+        return false;
+    }
+    matches!(
+        (ty.name.as_str(), value),
+        ("int" | "Integer", Value::Int(_))
+            | ("long" | "Long", Value::Long(_))
+            | ("String", Value::Str(_))
+            | ("boolean" | "Boolean", Value::Bool(_))
+            | ("double" | "Double", Value::Double(_))
+            | ("BigDecimal", Value::Decimal(_))
+            | ("List" | "ArrayList", Value::List(_))
+            | ("Map" | "LinkedHashMap", Value::Map(_))
+    )
 }

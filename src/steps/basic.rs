@@ -79,11 +79,18 @@ fn sleep(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let ms = millis(args.get("time").unwrap_or(&Value::Int(0)), args.str("unit").as_deref())?;
     host.output(interp, &format!("Sleeping for {}", time_span(ms)));
     let end = Instant::now() + Duration::from_millis(ms);
-    while Instant::now() < end {
-        if interp.cancel.is_cancelled() {
-            return Err(aborted(interp.cancel.reason()));
+    let cancel = interp.cancel.clone();
+    let cancelled = interp.without_gil(|| {
+        while Instant::now() < end {
+            if cancel.is_cancelled() {
+                return true;
+            }
+            std::thread::sleep((end - Instant::now()).min(Duration::from_millis(10)));
         }
-        std::thread::sleep((end - Instant::now()).min(Duration::from_millis(10)));
+        false
+    });
+    if cancelled {
+        return Err(aborted(interp.cancel.reason()));
     }
     Ok(Value::Null)
 }

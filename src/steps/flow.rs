@@ -98,31 +98,36 @@ fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     }
     let group = interp.cancel.child();
     let base = PipelineHost::ctx(interp);
-    let results: Vec<(String, Eval)> = std::thread::scope(|s| {
-        let mut handles = Vec::new();
-        for (name, body) in &branches {
-            let ctx = StepCtx { branch: Some(name.clone()), ..base.clone() };
-            let mut child = interp.fork(Some(Box::new(ctx)), group.child());
-            let group = group.clone();
-            let handle = std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
-                let r = child.call(body, Vec::new());
-                if fail_fast && r.is_err() {
-                    group.cancel(Some(format!("Failed in branch {name}")));
-                }
-                r
-            });
-            handles.push((name.clone(), handle));
-        }
-        handles
-            .into_iter()
-            .map(|(name, h)| {
-                let r = match h {
-                    Ok(h) => h.join().unwrap_or_else(|_| Err(throw("java.lang.Error", "parallel branch panicked"))),
-                    Err(e) => Err(throw("java.lang.Error", format!("cannot start a thread: {e}"))),
-                };
-                (name, r)
-            })
-            .collect()
+    let shared = interp.shared.clone();
+    // The branches take turns with the GIL; this thread gives it up until they are done.
+    let results: Vec<(String, Eval)> = shared.gil.released(|| {
+        std::thread::scope(|s| {
+            let mut handles = Vec::new();
+            for (name, body) in &branches {
+                let ctx = StepCtx { branch: Some(name.clone()), ..base.clone() };
+                let mut child = interp.fork(Some(Box::new(ctx)), group.child());
+                let group = group.clone();
+                let handle =
+                    std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
+                        let r = child.call(body, Vec::new());
+                        if fail_fast && r.is_err() {
+                            group.cancel(Some(format!("Failed in branch {name}")));
+                        }
+                        r
+                    });
+                handles.push((name.clone(), handle));
+            }
+            handles
+                .into_iter()
+                .map(|(name, h)| {
+                    let r = match h {
+                        Ok(h) => h.join().unwrap_or_else(|_| Err(throw("java.lang.Error", "parallel branch panicked"))),
+                        Err(e) => Err(throw("java.lang.Error", format!("cannot start a thread: {e}"))),
+                    };
+                    (name, r)
+                })
+                .collect()
+        })
     });
     let mut out = indexmap::IndexMap::new();
     let mut first_error: Option<Flow> = None;

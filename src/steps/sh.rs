@@ -68,7 +68,9 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         }
     };
     let cancel = interp.cancel.clone();
-    let run = local::run(&spec, return_stdout, &mut emit, &|| cancel.is_cancelled());
+    let shared = interp.shared.clone();
+    // Other parallel branches evaluate while this one waits for its process.
+    let run = shared.gil.released(|| local::run(&spec, return_stdout, &mut emit, &|| cancel.is_cancelled()));
     drop(file);
     if !pending.is_empty() {
         host.output(interp, &String::from_utf8_lossy(&pending));

@@ -372,6 +372,9 @@ pub struct Number {
     /// Has a fraction or exponent.
     pub decimal: bool,
     pub suffix: Option<char>,
+    /// The value when it is a plain decimal `int` literal (most are), so evaluation need not parse.
+    #[serde(skip)]
+    pub int: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1402,7 +1402,8 @@ fn number(text: &str) -> Number {
     };
     let decimal = radix == 10 && (digits.contains('.') || digits.contains('e'));
     let radix = if radix == 10 && !decimal && digits.len() > 1 && digits.starts_with('0') { 8 } else { radix };
-    Number { text: text.to_string(), radix, decimal, suffix: text.chars().last().filter(|_| suffix.is_some()) }
+    let int = if radix == 10 && !decimal && suffix.is_none() { text.parse::<i32>().ok() } else { None };
+    Number { text: text.to_string(), radix, decimal, suffix: text.chars().last().filter(|_| suffix.is_some()), int }
 }
 
 /// Groovy's escapes in quoted strings; a backslash before a newline joins the lines.

@@ -140,7 +140,15 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             return Ok(Some(v));
         }
     }
-    let s = to_string(recv);
+    // A String receiver is read in place; only GStrings and characters are turned into text first.
+    let owned;
+    let s: &str = match recv {
+        Value::Str(text) => text,
+        other => {
+            owned = to_string(other);
+            &owned
+        }
+    };
     let chars = || s.chars().collect::<Vec<char>>();
     let a0 = || arg_s(args, 0);
     Ok(Some(match (name, args.len()) {
@@ -152,7 +160,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("isAllWhitespace", 0) => Value::Bool(s.chars().all(char::is_whitespace)),
         ("size" | "length", 0) => Value::Int(s.encode_utf16().count() as i32),
         ("isEmpty", 0) => Value::Bool(s.is_empty()),
-        ("toString" | "intern" | "toCharSequence", 0) => Value::string(s),
+        ("toString" | "intern" | "toCharSequence", 0) => Value::str(s),
         ("toUpperCase", 0) => Value::string(s.to_uppercase()),
         ("toLowerCase", 0) => Value::string(s.to_lowercase()),
         ("capitalize", 0) => {
@@ -178,7 +186,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("endsWith", 1) => Value::Bool(s.ends_with(&a0())),
         ("equalsIgnoreCase", 1) => Value::Bool(args[0].is_string() && s.to_lowercase() == a0().to_lowercase()),
-        ("compareTo", 1) => Value::Int(java_compare(&s, &a0())),
+        ("compareTo", 1) => Value::Int(java_compare(s, &a0())),
         ("compareToIgnoreCase", 1) => Value::Int(java_compare(&s.to_lowercase(), &a0().to_lowercase())),
         ("equals", 1) => Value::Bool(match (recv, &args[0]) {
             (Value::Str(_), b) => matches!(b, Value::Str(_)) && s == to_string(b),
@@ -186,8 +194,8 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             _ => false,
         }),
         ("contentEquals", 1) => Value::Bool(s == a0()),
-        ("concat", 1) => Value::string(s + &a0()),
-        ("hashCode", 0) => Value::Int(java_hash(&s)),
+        ("concat", 1) => Value::string(s.to_owned() + &a0()),
+        ("hashCode", 0) => Value::Int(java_hash(s)),
         ("indexOf", 1) | ("indexOf", 2) => {
             let from = if args.len() == 2 { arg_i(args, 1).max(0) as usize } else { 0 };
             let cs = chars();
@@ -246,31 +254,31 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Value::string(if name == "takeWhile" { cs[..n].iter().collect() } else { cs[n..].iter().collect() })
         }
         ("padLeft", 1) | ("padLeft", 2) => {
-            Value::string(pad(&s, arg_i(args, 0), &if args.len() == 2 { arg_s(args, 1) } else { " ".into() }, true))
+            Value::string(pad(s, arg_i(args, 0), &if args.len() == 2 { arg_s(args, 1) } else { " ".into() }, true))
         }
         ("padRight", 1) | ("padRight", 2) => {
-            Value::string(pad(&s, arg_i(args, 0), &if args.len() == 2 { arg_s(args, 1) } else { " ".into() }, false))
+            Value::string(pad(s, arg_i(args, 0), &if args.len() == 2 { arg_s(args, 1) } else { " ".into() }, false))
         }
         ("center", 1) | ("center", 2) => {
             let n = arg_i(args, 0);
             let fill = if args.len() == 2 { arg_s(args, 1) } else { " ".into() };
             let len = s.chars().count() as i64;
             if n <= len || fill.is_empty() {
-                Value::string(s)
+                Value::str(s)
             } else {
                 let total = (n - len) as usize;
                 let left = total / 2;
                 let right = total - left;
                 let l: String = fill.chars().cycle().take(left).collect();
                 let r: String = fill.chars().cycle().take(right).collect();
-                Value::string(l + &s + &r)
+                Value::string(l + s + &r)
             }
         }
         ("multiply", 1) => ops::mul(recv, &args[0])?,
-        ("plus", 1) => ops::add(&Value::string(s), &args[0])?,
-        ("minus", 1) => ops::sub(&Value::string(s), &args[0])?,
-        ("next", 0) => ops::step(&Value::string(s), true)?,
-        ("previous", 0) => ops::step(&Value::string(s), false)?,
+        ("plus", 1) => ops::add(&Value::str(s), &args[0])?,
+        ("minus", 1) => ops::sub(&Value::str(s), &args[0])?,
+        ("next", 0) => ops::step(&Value::str(s), true)?,
+        ("previous", 0) => ops::step(&Value::str(s), false)?,
         ("getAt", 1) => get_at(recv, &args[0])?,
         ("count", 1) => {
             let needle = a0();
@@ -301,20 +309,20 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }),
         ("replaceAll" | "replaceFirst", 2) => {
             let re = super::regex::to_regex(&args[0])?;
-            Value::string(super::regex::replace(interp, &s, &re, &args[1], name == "replaceFirst")?)
+            Value::string(super::regex::replace(interp, s, &re, &args[1], name == "replaceFirst")?)
         }
         ("split", 0) => str_array(s.split_whitespace().map(str::to_string).collect()),
         ("split", 1) | ("split", 2) if !matches!(args[0], Value::Closure(_)) => {
             let re = super::regex::to_regex(&args[0])?;
             let limit = if args.len() == 2 { arg_i(args, 1) } else { 0 };
-            str_array(super::regex::split(&re, &s, limit))
+            str_array(super::regex::split(&re, s, limit))
         }
-        ("tokenize", 0) => strs(tokenize(&s, None)),
-        ("tokenize", 1) => strs(tokenize(&s, Some(&a0()))),
-        ("matches", 1) => Value::Bool(super::regex::full_match(&*super::regex::to_regex(&args[0])?, &s)),
+        ("tokenize", 0) => strs(tokenize(s, None)),
+        ("tokenize", 1) => strs(tokenize(s, Some(&a0()))),
+        ("matches", 1) => Value::Bool(super::regex::full_match(&*super::regex::to_regex(&args[0])?, s)),
         ("find", 1) | ("find", 2) => {
             let re = super::regex::to_regex(&args[0])?;
-            let m = super::regex::new_matcher(re, &s);
+            let m = super::regex::new_matcher(re, s);
             if m.matches.is_empty() {
                 Value::Null
             } else {
@@ -330,7 +338,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("findAll", 1) | ("findAll", 2) if !matches!(args[0], Value::Closure(_)) => {
             let re = super::regex::to_regex(&args[0])?;
-            let m = super::regex::new_matcher(re, &s);
+            let m = super::regex::new_matcher(re, s);
             let mut out = Vec::new();
             for i in 0..m.matches.len() {
                 let v = super::regex::match_value(&m, i);
@@ -346,7 +354,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("eachMatch", 2) => {
             let re = super::regex::to_regex(&args[0])?;
-            let m = super::regex::new_matcher(re, &s);
+            let m = super::regex::new_matcher(re, s);
             if let Some(c) = closure_arg(args, 1) {
                 for i in 0..m.matches.len() {
                     interp.call_closure(&c, vec![super::regex::match_value(&m, i)])?;
@@ -354,43 +362,43 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             recv.clone()
         }
-        ("isNumber" | "isBigDecimal", 0) => Value::Bool(is_number_text(&s)),
+        ("isNumber" | "isBigDecimal", 0) => Value::Bool(is_number_text(s)),
         ("isDouble" | "isFloat", 0) => {
             let t = s.trim();
             Value::Bool(t.strip_suffix(['d', 'D', 'f', 'F']).unwrap_or(t).parse::<f64>().is_ok())
         }
         ("isInteger", 0) => {
-            Value::Bool(is_integer_text(&s) && s.trim().parse::<i64>().is_ok_and(|n| i32::try_from(n).is_ok()))
+            Value::Bool(is_integer_text(s) && s.trim().parse::<i64>().is_ok_and(|n| i32::try_from(n).is_ok()))
         }
-        ("isLong", 0) => Value::Bool(is_integer_text(&s) && s.trim().parse::<i64>().is_ok()),
-        ("isBigInteger", 0) => Value::Bool(is_integer_text(&s)),
+        ("isLong", 0) => Value::Bool(is_integer_text(s) && s.trim().parse::<i64>().is_ok()),
+        ("isBigInteger", 0) => Value::Bool(is_integer_text(s)),
         ("toInteger", 0) => {
             let t = s.trim();
             match t.strip_prefix('+').unwrap_or(t).parse::<i32>() {
                 Ok(i) => Value::Int(i),
-                Err(_) => return Err(number_error(&s)),
+                Err(_) => return Err(number_error(s)),
             }
         }
-        ("toLong", 0) => Value::Long(s.trim().parse().map_err(|_| number_error(&s))?),
-        ("toBigInteger", 0) => Value::bigint(s.trim().parse().map_err(|_| number_error(&s))?),
+        ("toLong", 0) => Value::Long(s.trim().parse().map_err(|_| number_error(s))?),
+        ("toBigInteger", 0) => Value::bigint(s.trim().parse().map_err(|_| number_error(s))?),
         ("toDouble" | "toFloat", 0) => {
-            let f: f64 = s.trim().trim_end_matches(['d', 'D', 'f', 'F']).parse().map_err(|_| number_error(&s))?;
+            let f: f64 = s.trim().trim_end_matches(['d', 'D', 'f', 'F']).parse().map_err(|_| number_error(s))?;
             if name == "toFloat" {
                 Value::Float(f as f32)
             } else {
                 Value::Double(f)
             }
         }
-        ("toBigDecimal", 0) => Value::decimal(Decimal::parse(s.trim()).ok_or_else(|| number_error(&s))?),
+        ("toBigDecimal", 0) => Value::decimal(Decimal::parse(s.trim()).ok_or_else(|| number_error(s))?),
         ("toBoolean", 0) => {
             let t = s.trim().to_lowercase();
             Value::Bool(t == "true" || t == "y" || t == "1")
         }
-        ("readLines", 0) | ("lines", 0) => strs(lines(&s)),
+        ("readLines", 0) | ("lines", 0) => strs(lines(s)),
         ("eachLine", 1) => {
             let Some(c) = closure_arg(args, 0) else { return Ok(None) };
             let mut last = Value::Null;
-            for (i, line) in lines(&s).into_iter().enumerate() {
+            for (i, line) in lines(s).into_iter().enumerate() {
                 last = if c.param_count() >= 2 {
                     interp.call_closure(&c, vec![Value::string(line), Value::Int(i as i32)])?
                 } else {
@@ -399,9 +407,9 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             last
         }
-        ("stripIndent", 0) => Value::string(strip_indent(&s)),
-        ("stripMargin", 0) => Value::string(strip_margin(&s, '|')),
-        ("stripMargin", 1) => Value::string(strip_margin(&s, a0().chars().next().unwrap_or('|'))),
+        ("stripIndent", 0) => Value::string(strip_indent(s)),
+        ("stripMargin", 0) => Value::string(strip_margin(s, '|')),
+        ("stripMargin", 1) => Value::string(strip_margin(s, a0().chars().next().unwrap_or('|'))),
         ("denormalize" | "normalize", 0) => Value::string(s.replace("\r\n", "\n")),
         ("toCharArray" | "getChars" | "chars", 0) => Value::List(crate::interp::value::List::of_kind(
             s.chars().map(Value::Char).collect(),
