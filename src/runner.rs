@@ -69,9 +69,11 @@ pub fn run(opts: RunOptions) -> RunEnd {
             let (line, col) = syntax::LineIndex::new(&source).line_col(err.span.start as usize);
             build.log.line("org.codehaus.groovy.control.MultipleCompilationErrorsException: startup failed:");
             build.log.line(&format!("WorkflowScript: {line}: {} @ line {line}, column {col}.", err.message));
+            let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            build.log.line(&format!("   {text}"));
+            build.log.line(&format!("   {}^", " ".repeat(col.saturating_sub(1))));
             build.log.line("");
             build.log.line("1 error");
-            build.log.line("");
             build.worsen(BuildResult::Failure);
             return finish(&build, &opts, &display, &source, Some(err));
         }

@@ -97,28 +97,65 @@ pub struct Log {
 struct Sinks {
     stdout: Box<dyn Write + Send>,
     file: Option<File>,
+    /// The last byte written ended a line.
+    at_line_start: bool,
+}
+
+impl Sinks {
+    fn put(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let _ = self.stdout.write_all(text.as_bytes());
+        if let Some(f) = self.file.as_mut() {
+            let _ = f.write_all(text.as_bytes());
+        }
+        self.at_line_start = text.ends_with('\n');
+    }
 }
 
 impl Log {
     pub fn new(stdout: Box<dyn Write + Send>, file: Option<File>) -> Log {
-        Log { sinks: Mutex::new(Sinks { stdout, file }) }
+        Log { sinks: Mutex::new(Sinks { stdout, file, at_line_start: true }) }
     }
 
-    /// Writes text that ends with a newline (or will be ended with one).
+    /// Writes text as it is (`print` may leave a line open); with `prefix`, every line that starts in
+    /// this text gets it (`[branch] ` in parallel branches).
     pub fn write(&self, text: &str) {
-        let mut s = self.sinks.lock();
-        let _ = s.stdout.write_all(text.as_bytes());
-        let _ = s.stdout.flush();
-        if let Some(f) = s.file.as_mut() {
-            let _ = f.write_all(text.as_bytes());
-        }
+        self.write_prefixed(None, text);
     }
 
+    pub fn write_prefixed(&self, prefix: Option<&str>, text: &str) {
+        let mut s = self.sinks.lock();
+        match prefix {
+            None => s.put(text),
+            Some(p) => {
+                let mut out = String::with_capacity(text.len() + 16);
+                let mut start = s.at_line_start;
+                for piece in text.split_inclusive('\n') {
+                    if start {
+                        out.push_str(p);
+                    }
+                    out.push_str(piece);
+                    start = piece.ends_with('\n');
+                }
+                s.put(&out);
+            }
+        }
+        let _ = s.stdout.flush();
+    }
+
+    /// A whole line of its own (a line left open by `print` is ended first).
     pub fn line(&self, text: &str) {
+        let mut s = self.sinks.lock();
+        if !s.at_line_start {
+            s.put("\n");
+        }
         let mut t = String::with_capacity(text.len() + 1);
         t.push_str(text);
         t.push('\n');
-        self.write(&t);
+        s.put(&t);
+        let _ = s.stdout.flush();
     }
 }
 

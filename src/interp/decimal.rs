@@ -9,6 +9,37 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
+/// Java's `RoundingMode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    Up,
+    Down,
+    Ceiling,
+    Floor,
+    HalfUp,
+    HalfDown,
+    HalfEven,
+    Unnecessary,
+}
+
+impl Rounding {
+    /// From a `RoundingMode` name or a `BigDecimal.ROUND_*` number.
+    pub fn parse(name: &str) -> Option<Rounding> {
+        let name = name.rsplit('.').next().unwrap_or(name);
+        Some(match name {
+            "UP" | "0" => Rounding::Up,
+            "DOWN" | "1" => Rounding::Down,
+            "CEILING" | "2" => Rounding::Ceiling,
+            "FLOOR" | "3" => Rounding::Floor,
+            "HALF_UP" | "4" => Rounding::HalfUp,
+            "HALF_DOWN" | "5" => Rounding::HalfDown,
+            "HALF_EVEN" | "6" => Rounding::HalfEven,
+            "UNNECESSARY" | "7" => Rounding::Unnecessary,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Decimal {
     pub unscaled: BigInt,
@@ -136,6 +167,41 @@ impl Decimal {
             let d = pow10((self.scale - scale) as u32);
             Decimal::new(div_half_up(&self.unscaled, &d), scale)
         }
+    }
+
+    /// `setScale(scale, mode)` for Java's rounding modes (`UNNECESSARY` is None when rounding is needed).
+    pub fn set_scale_mode(&self, scale: i32, mode: Rounding) -> Option<Decimal> {
+        if scale >= self.scale {
+            return Some(Decimal::new(self.rescaled(scale), scale));
+        }
+        let d = pow10((self.scale - scale) as u32);
+        let (q, r) = self.unscaled.div_rem(&d);
+        if r.is_zero() {
+            return Some(Decimal::new(q, scale));
+        }
+        let negative = self.unscaled.sign() == Sign::Minus;
+        let twice = r.abs() * 2u32;
+        let half = twice.cmp(&d);
+        let away = match mode {
+            Rounding::Up => true,
+            Rounding::Down => false,
+            Rounding::Ceiling => !negative,
+            Rounding::Floor => negative,
+            Rounding::HalfUp => half != Ordering::Less,
+            Rounding::HalfDown => half == Ordering::Greater,
+            Rounding::HalfEven => half == Ordering::Greater || (half == Ordering::Equal && q.is_odd()),
+            Rounding::Unnecessary => return None,
+        };
+        let q = if away {
+            if negative {
+                q - 1
+            } else {
+                q + 1
+            }
+        } else {
+            q
+        };
+        Some(Decimal::new(q, scale))
     }
 
     /// `setScale(scale, RoundingMode.DOWN)`: truncation toward zero.

@@ -402,7 +402,7 @@ impl Interp {
                 Ok(Value::GString(Arc::new(GStr { parts: out })))
             }
             ExprKind::Var(name) => self.lookup_var(name, scope, e.span),
-            ExprKind::This => Ok(Value::Class(Arc::from("WorkflowScript"))),
+            ExprKind::This => Ok(self.shared.this.clone()),
             ExprKind::Super => Ok(Value::Null),
             ExprKind::List(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -428,11 +428,9 @@ impl Interp {
                 let b = self.eval(to, scope)?;
                 make_range(a, b, *inclusive)
             }
-            ExprKind::Closure(def) => Ok(Value::Closure(Arc::new(Closure {
-                kind: ClosureKind::Code { def: def.clone(), scope: scope.clone() },
-                curried: Vec::new(),
-                rcurried: Vec::new(),
-            }))),
+            ExprKind::Closure(def) => {
+                Ok(Value::Closure(Arc::new(Closure::new(ClosureKind::Code { def: def.clone(), scope: scope.clone() }))))
+            }
             ExprKind::Paren(inner) => self.eval(inner, scope),
             ExprKind::Property { object, op, name } => {
                 if let Some(class) = self.class_path(e, scope) {
@@ -448,11 +446,10 @@ impl Interp {
                     _ => self.eval(object, scope)?,
                 };
                 let name = self.member_name(name, scope)?;
-                Ok(Value::Closure(Arc::new(Closure {
-                    kind: ClosureKind::MethodRef { receiver: recv, name: Arc::from(name.as_str()) },
-                    curried: Vec::new(),
-                    rcurried: Vec::new(),
-                })))
+                Ok(Value::Closure(Arc::new(Closure::new(ClosureKind::MethodRef {
+                    receiver: recv,
+                    name: Arc::from(name.as_str()),
+                }))))
             }
             ExprKind::MethodCall { object, op, name, args, .. } => {
                 let name = self.member_name(name, scope)?;
@@ -469,6 +466,15 @@ impl Interp {
                         let recv = match self.class_path(obj, scope) {
                             Some(c) => c,
                             None => self.eval(obj, scope)?,
+                        };
+                        // `list.remove((Object) x)`: the cast picks remove(Object) over remove(int).
+                        let name = match (name.as_str(), args.as_slice()) {
+                            ("remove", [Arg::Positional(Expr { kind: ExprKind::Cast { ty, .. }, .. })])
+                                if ty.name == "Object" && matches!(recv, Value::List(_)) =>
+                            {
+                                "removeElement".to_string()
+                            }
+                            _ => name,
                         };
                         let args = self.eval_args(args, scope)?;
                         self.span = e.span;
@@ -642,6 +648,9 @@ impl Interp {
         if let Some(v) = scope.lookup(name) {
             return Ok(v);
         }
+        if let Some(r) = self.delegate_property(name, true) {
+            return r;
+        }
         if let Some(v) = self.shared.binding.get_str(name) {
             return Ok(v);
         }
@@ -654,16 +663,31 @@ impl Interp {
         if name == "binding" {
             return Ok(Value::Object(Arc::new(methods::object::Binding(self.shared.binding.clone()))));
         }
-        // Inside `with { }` and similar, names the script lacks are looked up on the delegate.
-        for d in self.delegates.clone().iter().rev() {
-            match methods::get_property(self, d.clone(), name) {
-                Ok(v) => return Ok(v),
-                Err(Flow::Throw(t)) if t.class.as_ref() == "groovy.lang.MissingPropertyException" => {}
-                Err(e) => return Err(e),
-            }
+        if let Some(r) = self.delegate_property(name, false) {
+            return r;
         }
         self.span = span;
         Err(missing_property("WorkflowScript", name))
+    }
+
+    /// A name looked up on the delegates of the running closures: those that go before the script
+    /// (`first`) or after it. A map delegate answers every name (null when missing).
+    fn delegate_property(&mut self, name: &str, first: bool) -> Option<Eval> {
+        if self.delegates.is_empty() {
+            return None;
+        }
+        for (d, strategy) in self.delegates.clone().iter().rev() {
+            let delegate_first = *strategy == super::DELEGATE_FIRST || *strategy == super::DELEGATE_ONLY;
+            if delegate_first != first {
+                continue;
+            }
+            match methods::get_property(self, d.clone(), name) {
+                Ok(v) => return Some(Ok(v)),
+                Err(Flow::Throw(t)) if t.class.as_ref() == "groovy.lang.MissingPropertyException" => {}
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        None
     }
 
     fn assign_var(&mut self, name: &str, v: Value, scope: &Scope) -> Eval<()> {
@@ -675,6 +699,12 @@ impl Interp {
                 scope.set(name, v);
             }
             Assigned::Undeclared => {
+                // Inside `with { }` (delegate first) an undeclared name is the delegate's property.
+                if let Some((d, strategy)) = self.delegates.last().cloned() {
+                    if strategy == super::DELEGATE_FIRST || strategy == super::DELEGATE_ONLY {
+                        return methods::set_property(self, d, name, v);
+                    }
+                }
                 self.shared.binding.with_mut(|b| b.insert(Key::str(name), v));
             }
         }
@@ -738,6 +768,9 @@ impl Interp {
         if let Some(Value::Closure(c)) = scope.lookup(name) {
             return self.call_closure(&c, args.into_values());
         }
+        if let Some(r) = self.delegate_call(name, &args, true) {
+            return r;
+        }
         if let Some(decls) = self.shared.methods.get(name).cloned() {
             return self.call_script_method(name, &decls, args.into_values(), span);
         }
@@ -775,13 +808,8 @@ impl Interp {
         if let Some(Value::Closure(c)) = self.shared.binding.get_str(name) {
             return self.call_closure(&c, args.into_values());
         }
-        for d in self.delegates.clone().iter().rev() {
-            match methods::call(self, d.clone(), name, args.clone().into_values()) {
-                Err(Flow::Throw(t))
-                    if t.class.as_ref() == "groovy.lang.MissingMethodException"
-                        && t.prop("method").is_some_and(|m| to_string(m) == name) => {}
-                other => return other,
-            }
+        if let Some(r) = self.delegate_call(name, &args, false) {
+            return r;
         }
         let mut steps = host.step_names();
         steps.sort();
@@ -789,6 +817,32 @@ impl Interp {
             "java.lang.NoSuchMethodError",
             format!("No such DSL method '{name}' found among steps [{}]", steps.join(", ")),
         ))
+    }
+
+    /// A call without receiver tried on the delegates of the running closures (see `delegate_property`).
+    fn delegate_call(&mut self, name: &str, args: &Args, first: bool) -> Option<Eval> {
+        if self.delegates.is_empty() {
+            return None;
+        }
+        for (d, strategy) in self.delegates.clone().iter().rev() {
+            let delegate_first = *strategy == super::DELEGATE_FIRST || *strategy == super::DELEGATE_ONLY;
+            if delegate_first != first {
+                continue;
+            }
+            // A closure stored in a map delegate is not one of its methods.
+            if let Value::Map(m) = d {
+                if matches!(m.get_str(name), Some(Value::Closure(_))) {
+                    continue;
+                }
+            }
+            match methods::call(self, d.clone(), name, args.clone().into_values()) {
+                Err(Flow::Throw(t))
+                    if t.class.as_ref() == "groovy.lang.MissingMethodException"
+                        && t.prop("method").is_some_and(|m| to_string(m) == name) => {}
+                other => return Some(other),
+            }
+        }
+        None
     }
 
     /// Text for `println`: like `toString`, but a value whose `toString` fails reports it.
@@ -862,6 +916,28 @@ impl Interp {
             all.extend(c.rcurried.iter().cloned());
             args = all;
         }
+        if let Some(memo) = &c.memo {
+            let key = Key(Value::list(args.clone()));
+            if let Some(v) = memo.lock().get(&key).cloned() {
+                return Ok(v);
+            }
+            let v = self.call_closure_kind(c, args)?;
+            memo.lock().insert(key, v.clone());
+            return Ok(v);
+        }
+        let delegate = c.delegate.lock().clone();
+        match delegate {
+            Some(d) => {
+                self.delegates.push((d, c.strategy.load(std::sync::atomic::Ordering::Relaxed)));
+                let r = self.call_closure_kind(c, args);
+                self.delegates.pop();
+                r
+            }
+            None => self.call_closure_kind(c, args),
+        }
+    }
+
+    fn call_closure_kind(&mut self, c: &Arc<Closure>, args: Vec<Value>) -> Eval {
         match &c.kind {
             ClosureKind::Code { def, scope } => {
                 self.enter()?;
@@ -892,7 +968,7 @@ impl Interp {
     fn bind_closure_args(&mut self, def: &ast::Closure, mut args: Vec<Value>, scope: &Scope) -> Eval<()> {
         let Some(params) = &def.params else {
             if args.len() > 1 {
-                return Err(missing_method("WorkflowScript$_run_closure1", "doCall", &args));
+                return Err(missing_method("WorkflowScript$_run_closure1", "call", &args));
             }
             scope.declare("it", args.pop().unwrap_or(Value::Null));
             return Ok(());
@@ -913,7 +989,7 @@ impl Interp {
                 scope.declare(&params[0].name.name, Value::Null);
                 return Ok(());
             }
-            return Err(missing_method("WorkflowScript$_run_closure1", "doCall", &args));
+            return Err(missing_method("WorkflowScript$_run_closure1", "call", &args));
         }
         let mut extra_defaults = args.len().saturating_sub(required);
         let mut it = args.into_iter();
@@ -956,6 +1032,14 @@ impl Interp {
                 Ok(Value::Bool(!truthy(&v)))
             }
             UnaryOp::Neg => {
+                // A minus before a number literal is part of the literal (-2147483648 is an Integer).
+                if let ExprKind::Number(n) = &operand.kind {
+                    if n.radix == 10 && !n.decimal && n.suffix.is_none() {
+                        if let Ok(i) = format!("-{}", n.text.replace('_', "")).parse::<i32>() {
+                            return Ok(Value::Int(i));
+                        }
+                    }
+                }
                 let v = self.eval(operand, scope)?;
                 self.span = span;
                 ops::neg(&v)

@@ -88,6 +88,8 @@ pub struct Shared {
     pub host: Arc<dyn Host>,
     /// Held by whichever thread is evaluating Groovy code.
     pub gil: gil::Gil,
+    /// The script itself (`this`, a closure's owner), one object for the whole run.
+    pub this: Value,
 }
 
 /// One thread of evaluation (the main script, or a parallel branch).
@@ -101,9 +103,15 @@ pub struct Interp {
     pub span: Span,
     /// A statement label waiting for the loop it names.
     label: Option<String>,
-    /// Delegates of the closures being run (`with { }`), innermost last.
-    pub(crate) delegates: Vec<Value>,
+    /// Delegates of the closures being run (`with { }`, `c.delegate = x`) and their resolve strategy,
+    /// innermost last.
+    pub(crate) delegates: Vec<(Value, u8)>,
 }
+
+/// `Closure.DELEGATE_FIRST`: names go to the delegate before the script.
+pub(crate) const DELEGATE_FIRST: u8 = 1;
+/// `Closure.DELEGATE_ONLY`.
+pub(crate) const DELEGATE_ONLY: u8 = 3;
 
 /// Calls (methods and closures) deeper than this raise `java.lang.StackOverflowError`, as the JVM would.
 const MAX_CALL_DEPTH: usize = 1500;
@@ -124,6 +132,7 @@ impl Interp {
             binding: value::Map::new(IndexMap::new()),
             host,
             gil: gil::Gil::default(),
+            this: Value::Object(Arc::new(methods::object::Script)),
         };
         Interp {
             shared: Arc::new(shared),
@@ -181,7 +190,7 @@ impl Interp {
 
     /// Calls a closure with `delegate` answering the names the script does not know.
     pub fn call_with_delegate(&mut self, closure: &Arc<value::Closure>, delegate: Value, args: Vec<Value>) -> Eval {
-        self.delegates.push(delegate);
+        self.delegates.push((delegate, DELEGATE_FIRST));
         let r = self.call_closure(closure, args);
         self.delegates.pop();
         r

@@ -325,6 +325,13 @@ pub fn intdiv(a: &Value, b: &Value) -> Eval {
         (Some(x), Some(y)) => x.max(y),
         _ => return Err(type_error("intdiv", a, b)),
     };
+    if matches!(r, Rank::Double | Rank::Decimal) {
+        let odd = if rank(a) >= Some(Rank::Decimal) { a } else { b };
+        return Err(throw(
+            "java.lang.UnsupportedOperationException",
+            format!("Cannot use intdiv() on this number type: {} with value: {}", odd.class_name(), to_string(odd)),
+        ));
+    }
     let zero = || throw("java.lang.ArithmeticException", "/ by zero");
     match r {
         Rank::Int => {

@@ -480,6 +480,12 @@ pub struct Closure {
     /// Arguments bound by `curry` (before) and `rcurry` (after the call's own).
     pub curried: Vec<Value>,
     pub rcurried: Vec<Value>,
+    /// `c.delegate = x`: the object that answers names the closure's owner lacks.
+    pub delegate: Mutex<Option<Value>>,
+    /// `c.resolveStrategy`: Closure.OWNER_FIRST (0), DELEGATE_FIRST (1), OWNER_ONLY (2), DELEGATE_ONLY (3).
+    pub strategy: std::sync::atomic::AtomicU8,
+    /// `memoize()`: results by argument list.
+    pub memo: Option<Mutex<IndexMap<Key, Value>>>,
 }
 
 pub enum ClosureKind {
@@ -497,6 +503,32 @@ pub enum ClosureKind {
 }
 
 impl Closure {
+    pub fn new(kind: ClosureKind) -> Closure {
+        Closure::with_args(kind, Vec::new(), Vec::new())
+    }
+
+    pub fn with_args(kind: ClosureKind, curried: Vec<Value>, rcurried: Vec<Value>) -> Closure {
+        Closure {
+            kind,
+            curried,
+            rcurried,
+            delegate: Mutex::new(None),
+            strategy: std::sync::atomic::AtomicU8::new(0),
+            memo: None,
+        }
+    }
+
+    /// The same code with the same captured variables (for `curry`, `clone`, `memoize`).
+    pub fn kind_copy(&self) -> ClosureKind {
+        match &self.kind {
+            ClosureKind::Code { def, scope } => ClosureKind::Code { def: def.clone(), scope: scope.clone() },
+            ClosureKind::MethodRef { receiver, name } => {
+                ClosureKind::MethodRef { receiver: receiver.clone(), name: name.clone() }
+            }
+            ClosureKind::Composed(a, b) => ClosureKind::Composed(a.clone(), b.clone()),
+        }
+    }
+
     /// How many parameters a caller should pass (an implicit `it` counts as one).
     pub fn param_count(&self) -> usize {
         let own = match &self.kind {

@@ -153,22 +153,18 @@ impl PipelineHost {
         self.build.log.line(&format!("[Pipeline] {text}"));
     }
 
-    /// Output of a step, each line prefixed with the parallel branch name.
+    /// A line of step output (a newline is added), prefixed with the parallel branch name.
     pub fn output(&self, interp: &Interp, text: &str) {
-        let branch = interp.ext_ref::<StepCtx>().and_then(|c| c.branch.clone());
-        let mut out = String::with_capacity(text.len() + 16);
-        for line in text.split_inclusive('\n') {
-            if let Some(b) = &branch {
-                out.push('[');
-                out.push_str(b);
-                out.push_str("] ");
-            }
-            out.push_str(line);
-        }
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        self.build.log.write(&out);
+        let mut t = String::with_capacity(text.len() + 1);
+        t.push_str(text);
+        t.push('\n');
+        self.output_raw(interp, &t);
+    }
+
+    /// Step output as it is: `print` can leave a line open.
+    pub fn output_raw(&self, interp: &Interp, text: &str) {
+        let prefix = interp.ext_ref::<StepCtx>().and_then(|c| c.branch.as_ref()).map(|b| format!("[{b}] "));
+        self.build.log.write_prefixed(prefix.as_deref(), text);
     }
 
     /// The environment a process started by a step sees.
@@ -198,7 +194,7 @@ impl Host for PipelineHost {
     }
 
     fn print(&self, interp: &Interp, text: &str) {
-        self.output(interp, text);
+        self.output_raw(interp, text);
     }
 
     fn step_names(&self) -> Vec<String> {

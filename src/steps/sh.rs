@@ -64,7 +64,7 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         pending.extend_from_slice(data);
         if let Some(last_nl) = pending.iter().rposition(|b| *b == b'\n') {
             let lines: Vec<u8> = pending.drain(..=last_nl).collect();
-            host.output(interp, &String::from_utf8_lossy(&lines));
+            host.output_raw(interp, &String::from_utf8_lossy(&lines));
         }
     };
     let cancel = interp.cancel.clone();

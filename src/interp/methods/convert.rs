@@ -15,6 +15,40 @@ fn base(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
 
+/// Java's `toString` (what Groovy's cast errors show for collections: `{a=1}` for a map).
+fn java_text(v: &Value) -> String {
+    match v {
+        Value::Map(m) => format!(
+            "{{{}}}",
+            m.pairs().iter().map(|(k, v)| format!("{}={}", java_text(k), java_text(v))).collect::<Vec<_>>().join(", ")
+        ),
+        Value::List(_) | Value::Set(_) => {
+            format!("[{}]", ops::iter_values(v).iter().map(java_text).collect::<Vec<_>>().join(", "))
+        }
+        other => to_string(other),
+    }
+}
+
+/// A cast to a collection interface from another collection: Groovy looks for a constructor taking the
+/// elements (or the map) and reports that it found none.
+fn collection_cast_error(v: &Value, target: &str) -> Flow {
+    let args: Vec<String> = match v {
+        Value::List(_) | Value::Set(_) => ops::iter_values(v).iter().map(|e| e.class_name()).collect(),
+        other => vec![other.class_name()],
+    };
+    let full = qualified(target);
+    throw(
+        "org.codehaus.groovy.runtime.typehandling.GroovyCastException",
+        format!(
+            "Cannot cast object '{}' with class '{}' to class '{full}' due to: groovy.lang.GroovyRuntimeException: \
+             Could not find matching constructor for: {full}({})",
+            java_text(v),
+            v.class_name(),
+            args.join(", ")
+        ),
+    )
+}
+
 fn cast_error(v: &Value, target: &str) -> Flow {
     let class = if v.is_null() { "null".to_string() } else { v.class_name() };
     let hint = match target {
@@ -119,6 +153,7 @@ pub fn cast(interp: &mut Interp, v: Value, ty: &Type) -> Eval {
         "List" | "ArrayList" | "Collection" | "Iterable" | "LinkedList" | "AbstractList" => match &v {
             Value::Null | Value::List(_) => v,
             Value::Set(_) | Value::Range(_) => Value::list(ops::iter_values(&v)),
+            Value::Map(_) => return Err(collection_cast_error(&v, name)),
             _ => return Err(cast_error(&v, name)),
         },
         "Set" | "HashSet" | "LinkedHashSet" | "TreeSet" | "SortedSet" => match &v {
@@ -128,6 +163,7 @@ pub fn cast(interp: &mut Interp, v: Value, ty: &Type) -> Eval {
         },
         "Map" | "HashMap" | "LinkedHashMap" | "TreeMap" | "SortedMap" => match &v {
             Value::Null | Value::Map(_) => v,
+            Value::List(_) | Value::Set(_) => return Err(collection_cast_error(&v, name)),
             _ => return Err(cast_error(&v, name)),
         },
         "Closure" => match &v {

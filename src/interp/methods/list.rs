@@ -146,6 +146,14 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
     match idx {
         Value::Int(_) | Value::Long(_) => {
             let i = to_i64(idx).unwrap_or(0);
+            if let Value::List(l) = recv {
+                if l.is_array() && super::norm_index(i, items.len()).is_none() {
+                    return Err(throw(
+                        "java.lang.ArrayIndexOutOfBoundsException",
+                        format!("Index {i} out of bounds for length {}", items.len()),
+                    ));
+                }
+            }
             if i < 0 && -i > items.len() as i64 {
                 return Err(throw(
                     "java.lang.ArrayIndexOutOfBoundsException",
@@ -217,8 +225,29 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }),
         ("each", 1) | ("forEach", 1) => {
             let Some(c) = c0 else { return Ok(None) };
-            for item in items() {
-                call_with_item(interp, &c, item)?;
+            match recv {
+                // Java's list iterator: a list changed in size while iterated fails on the next element.
+                Value::List(l) => {
+                    let expected = l.len();
+                    let mut cursor = 0;
+                    loop {
+                        let len = l.len();
+                        if cursor == len {
+                            break;
+                        }
+                        if len != expected {
+                            return Err(crate::interp::error::bare("java.util.ConcurrentModificationException"));
+                        }
+                        let Some(item) = l.get(cursor) else { break };
+                        cursor += 1;
+                        call_with_item(interp, &c, item)?;
+                    }
+                }
+                _ => {
+                    for item in items() {
+                        call_with_item(interp, &c, item)?;
+                    }
+                }
             }
             recv.clone()
         }
@@ -706,7 +735,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             _ => Value::List(List::immutable(items())),
         },
         ("toList", 0) | ("asList", 0) => Value::list(items()),
-        ("toSet", 0) => Value::Set(Set::from_values(items())),
+        ("toSet", 0) => Value::Set(Set::of_kind(items(), crate::interp::value::SetKind::Hash)),
         ("toArray", 0) => {
             Value::List(List::of_kind(items(), crate::interp::value::ListKind::Array(Arc::from("Object"))))
         }
@@ -793,6 +822,27 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot pop() an empty List"))?,
         ("removeLast", 0) => mutate(recv, |x| x.pop())?
             .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot removeLast() an empty List"))?,
+        ("removeElement", 1) => {
+            let v = args[0].clone();
+            Value::Bool(mutate(recv, |x| match x.iter().position(|e| java_eq(e, &v)) {
+                Some(p) => {
+                    x.remove(p);
+                    true
+                }
+                None => false,
+            })?)
+        }
+        ("removeAt", 1) => {
+            let len = items().len();
+            let i = to_i64(&args[0]).unwrap_or(0);
+            if i < 0 || i >= len as i64 {
+                return Err(throw(
+                    "java.lang.IndexOutOfBoundsException",
+                    format!("Index {i} out of bounds for length {len}"),
+                ));
+            }
+            mutate(recv, |x| x.remove(i as usize))?
+        }
         ("remove", 1) => match (recv, &args[0]) {
             (Value::Set(s), v) => Value::Bool(s.remove(v)),
             (_, Value::Int(i)) => {
@@ -906,7 +956,24 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("getFrom", 0) | ("getTo", 0) => {
             return super::get_property(interp, recv.clone(), if name == "getFrom" { "from" } else { "to" }).map(Some)
         }
-        ("iterator", 0) => Value::list(items()),
+        ("iterator", 0) | ("listIterator", 0) => super::object::Iter::value(items(), Some(recv.clone())),
+        ("eachCombination", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let combos = call(interp, recv, "combinations", &[])?.unwrap_or(Value::Null);
+            for combo in ops::iter_values(&combos) {
+                interp.call_closure(&c, vec![combo])?;
+            }
+            Value::Null
+        }
+        ("combinations", 1) => {
+            let Some(c) = c0 else { return Ok(None) };
+            let combos = call(interp, recv, "combinations", &[])?.unwrap_or(Value::Null);
+            let mut out = Vec::new();
+            for combo in ops::iter_values(&combos) {
+                out.push(interp.call_closure(&c, vec![combo])?);
+            }
+            Value::list(out)
+        }
         ("average", 0) => {
             let v = items();
             if v.is_empty() {

@@ -91,8 +91,13 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("each", 1) | ("forEach", 1) => {
             let Some(c) = c0 else { return Ok(None) };
-            for (k, v) in entries() {
-                call_entry(interp, &c, &k, &v)?;
+            let all = entries();
+            let expected = m.len();
+            for (i, (k, v)) in all.iter().enumerate() {
+                if i > 0 && m.len() != expected {
+                    return Err(crate::interp::error::bare("java.util.ConcurrentModificationException"));
+                }
+                call_entry(interp, &c, k, v)?;
             }
             recv.clone()
         }
@@ -308,6 +313,9 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             .next()
             .map(|(k, v)| entry(k, v))
             .ok_or_else(|| throw("java.util.NoSuchElementException", ""))?,
+        ("iterator", 0) => {
+            super::object::Iter::value(entries().iter().map(|(k, v)| entry(k, v)).collect(), Some(recv.clone()))
+        }
         ("toList", 0) => Value::list(entries().iter().map(|(k, v)| entry(k, v)).collect()),
         ("isCase", 1) => Value::Bool(m.get(&args[0]).is_some_and(|v| truthy(&v))),
         ("take", 1) | ("drop", 1) => {

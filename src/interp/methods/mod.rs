@@ -82,16 +82,11 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
 
 fn closure_method(interp: &mut Interp, c: &Arc<Closure>, name: &str, args: &[Value]) -> Eval<Option<Value>> {
     let derived = |curried: Vec<Value>, rcurried: Vec<Value>| {
-        let kind = match &c.kind {
-            super::value::ClosureKind::Code { def, scope } => {
-                super::value::ClosureKind::Code { def: def.clone(), scope: scope.clone() }
-            }
-            super::value::ClosureKind::MethodRef { receiver, name } => {
-                super::value::ClosureKind::MethodRef { receiver: receiver.clone(), name: name.clone() }
-            }
-            super::value::ClosureKind::Composed(a, b) => super::value::ClosureKind::Composed(a.clone(), b.clone()),
-        };
-        Value::Closure(Arc::new(Closure { kind, curried, rcurried }))
+        let copy = Closure::with_args(c.kind_copy(), curried, rcurried);
+        *copy.delegate.lock() = c.delegate.lock().clone();
+        copy.strategy
+            .store(c.strategy.load(std::sync::atomic::Ordering::Relaxed), std::sync::atomic::Ordering::Relaxed);
+        Value::Closure(Arc::new(copy))
     };
     Ok(Some(match name {
         "call" | "doCall" => interp.call_closure(c, args.to_vec())?,
@@ -109,14 +104,47 @@ fn closure_method(interp: &mut Interp, c: &Arc<Closure>, name: &str, args: &[Val
             let Some(Value::Closure(other)) = args.first() else { return Ok(None) };
             let (first, second) =
                 if name == "rightShift" { (c.clone(), other.clone()) } else { (other.clone(), c.clone()) };
-            Value::Closure(Arc::new(Closure {
-                kind: super::value::ClosureKind::Composed(first, second),
-                curried: Vec::new(),
-                rcurried: Vec::new(),
-            }))
+            Value::Closure(Arc::new(Closure::new(super::value::ClosureKind::Composed(first, second))))
+        }
+        "ncurry" => {
+            let at = args.first().and_then(ops::to_i64).unwrap_or(0).max(0) as usize;
+            // Bind the rest of the arguments from position `at` on, by wrapping the closure.
+            return Ok(Some(Value::Closure(Arc::new(Closure::with_args(
+                super::value::ClosureKind::MethodRef { receiver: Value::Closure(c.clone()), name: Arc::from("ncall") },
+                vec![Value::Int(at as i32), Value::list(args[1..].to_vec())],
+                Vec::new(),
+            )))));
+        }
+        "ncall" => {
+            // The target of an `ncurry`: insert the bound values at their position.
+            let at = args.first().and_then(ops::to_i64).unwrap_or(0) as usize;
+            let bound = args.get(1).map(ops::iter_values).unwrap_or_default();
+            let mut rest = args[2.min(args.len())..].to_vec();
+            let at = at.min(rest.len());
+            rest.splice(at..at, bound);
+            interp.call_closure(c, rest)?
         }
         "getMaximumNumberOfParameters" => Value::Int(c.param_count() as i32),
-        "memoize" => Value::Closure(c.clone()),
+        "memoize" | "memoizeAtMost" | "memoizeAtLeast" | "memoizeBetween" => {
+            let mut copy = Closure::with_args(c.kind_copy(), c.curried.clone(), c.rcurried.clone());
+            copy.memo = Some(parking_lot::Mutex::new(indexmap::IndexMap::new()));
+            Value::Closure(Arc::new(copy))
+        }
+        "clone" | "dehydrate" | "rehydrate" | "asWritable" => derived(c.curried.clone(), c.rcurried.clone()),
+        "trampoline" if args.is_empty() => Value::Closure(c.clone()),
+        "trampoline" => interp.call_closure(c, args.to_vec())?,
+        "setDelegate" => {
+            *c.delegate.lock() = args.first().cloned();
+            Value::Null
+        }
+        "getDelegate" => c.delegate.lock().clone().unwrap_or_else(|| interp.shared.this.clone()),
+        "setResolveStrategy" => {
+            c.strategy
+                .store(args.first().and_then(ops::to_i64).unwrap_or(0) as u8, std::sync::atomic::Ordering::Relaxed);
+            Value::Null
+        }
+        "getResolveStrategy" => Value::Int(c.strategy.load(std::sync::atomic::Ordering::Relaxed) as i32),
+        "getOwner" | "getThisObject" => interp.shared.this.clone(),
         _ => return Ok(None),
     }))
 }
@@ -154,6 +182,16 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
                 return Ok(v);
             }
         }
+        Value::Closure(c) => match name {
+            "delegate" => return Ok(c.delegate.lock().clone().unwrap_or_else(|| interp.shared.this.clone())),
+            "resolveStrategy" => return Ok(Value::Int(c.strategy.load(std::sync::atomic::Ordering::Relaxed) as i32)),
+            "maximumNumberOfParameters" => return Ok(Value::Int(c.param_count() as i32)),
+            "owner" | "thisObject" => return Ok(interp.shared.this.clone()),
+            "parameterTypes" => {
+                return Ok(Value::list(vec![Value::Class(Arc::from("java.lang.Object")); c.param_count()]))
+            }
+            _ => {}
+        },
         _ => {}
     }
     if name == "class" {
@@ -228,6 +266,14 @@ pub fn set_property(_interp: &mut Interp, recv: Value, name: &str, v: Value) -> 
             if m.with_mut(|e| e.insert(Key::str(name), v)).is_none() {
                 return Err(crate::interp::error::bare("java.lang.UnsupportedOperationException"));
             }
+            Ok(())
+        }
+        Value::Closure(c) if name == "delegate" => {
+            *c.delegate.lock() = Some(v);
+            Ok(())
+        }
+        Value::Closure(c) if name == "resolveStrategy" => {
+            c.strategy.store(ops::to_i64(&v).unwrap_or(0) as u8, std::sync::atomic::Ordering::Relaxed);
             Ok(())
         }
         Value::Object(o) => {

@@ -67,7 +67,12 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Value::Float(f) => Value::Int((f + 0.5).floor() as i32),
             Value::Double(d) => Value::Long((d + 0.5).floor() as i64),
             // Groovy 2.4 hands a null MathContext to BigDecimal.round.
-            Value::Decimal(_) => return Err(crate::interp::error::bare("java.lang.NullPointerException")),
+            Value::Decimal(_) => {
+                return Err(crate::interp::error::throw(
+                    "java.lang.NullPointerException",
+                    "Cannot read field \"precision\" because \"mc\" is null",
+                ))
+            }
             other => other.clone(),
         },
         ("round", 1) => {
@@ -82,19 +87,21 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                         Decimal::parse(&crate::interp::text::java_float(*f)).unwrap_or_else(|| Decimal::from_i64(0));
                     Value::Float(dec.set_scale_half_up(places).to_f64() as f32)
                 }
-                Value::Decimal(d) => Value::decimal(d.set_scale_half_up(places)),
+                // Groovy 2.4 has no round(int) for BigDecimal.
+                Value::Decimal(_) => return Ok(None),
                 other => other.clone(),
             }
         }
         ("setScale", 1) | ("setScale", 2) => match ops::to_decimal(recv) {
             Some(d) => {
                 let places = to_i64(&args[0]).unwrap_or(0) as i32;
-                let mode = args.get(1).map(to_string).unwrap_or_default();
-                Value::decimal(match mode.as_str() {
-                    m if m.ends_with("HALF_EVEN") => d.set_scale_half_even(places),
-                    m if m.ends_with("DOWN") && !m.contains("HALF") => d.set_scale_down(places),
-                    _ => d.set_scale_half_up(places),
-                })
+                let mode = match args.get(1) {
+                    None => crate::interp::decimal::Rounding::Unnecessary,
+                    Some(m) => rounding(m)?,
+                };
+                Value::decimal(d.set_scale_mode(places, mode).ok_or_else(|| {
+                    crate::interp::error::throw("java.lang.ArithmeticException", "Rounding necessary")
+                })?)
             }
             None => return Ok(None),
         },
@@ -231,4 +238,13 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("isCase", 1) => Value::Bool(ops::equals(recv, &args[0])),
         _ => return Ok(None),
     }))
+}
+
+fn rounding(v: &Value) -> Eval<crate::interp::decimal::Rounding> {
+    crate::interp::decimal::Rounding::parse(&to_string(v)).ok_or_else(|| {
+        crate::interp::error::throw(
+            "java.lang.IllegalArgumentException",
+            format!("argument out of range: {}", to_string(v)),
+        )
+    })
 }

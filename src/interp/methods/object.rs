@@ -107,3 +107,89 @@ impl crate::interp::value::Object for Binding {
         }))
     }
 }
+
+/// `iterator()`: hasNext/next over a copy of the elements; `remove()` takes the last one returned out of
+/// the list or map it came from.
+pub struct Iter {
+    items: Vec<Value>,
+    /// (next position, elements removed so far)
+    pos: parking_lot::Mutex<(usize, usize)>,
+    source: Option<Value>,
+}
+
+impl Iter {
+    pub fn value(items: Vec<Value>, source: Option<Value>) -> Value {
+        Value::Object(Arc::new(Iter { items, pos: parking_lot::Mutex::new((0, 0)), source }))
+    }
+}
+
+impl crate::interp::value::Object for Iter {
+    fn class_name(&self) -> &str {
+        "java.util.ArrayList$Itr"
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        "java.util.ArrayList$Itr@1".into()
+    }
+
+    fn call_method(&self, name: &str, _args: &[Value]) -> Option<Eval> {
+        let mut guard = self.pos.lock();
+        let (pos, removed) = &mut *guard;
+        Some(Ok(match name {
+            "hasNext" => Value::Bool(*pos < self.items.len()),
+            "next" => match self.items.get(*pos) {
+                Some(v) => {
+                    *pos += 1;
+                    v.clone()
+                }
+                None => return Some(Err(crate::interp::error::bare("java.util.NoSuchElementException"))),
+            },
+            "remove" => {
+                if *pos == 0 {
+                    return Some(Err(crate::interp::error::bare("java.lang.IllegalStateException")));
+                }
+                let gone = &self.items[*pos - 1];
+                match &self.source {
+                    Some(Value::List(l)) => {
+                        let at = *pos - 1 - *removed;
+                        l.with_mut(|v| {
+                            if at < v.len() {
+                                v.remove(at);
+                            }
+                        });
+                        *removed += 1;
+                    }
+                    Some(Value::Map(m)) => {
+                        if let Value::Entry(e) = gone {
+                            m.with_mut(|x| x.shift_remove(&crate::interp::value::Key(e.0.clone())));
+                        }
+                    }
+                    _ => return Some(Err(crate::interp::error::bare("java.lang.UnsupportedOperationException"))),
+                }
+                Value::Null
+            }
+            _ => return None,
+        }))
+    }
+}
+
+/// The running script as a value (`this`, `closure.owner`).
+pub struct Script;
+
+impl crate::interp::value::Object for Script {
+    fn class_name(&self) -> &str {
+        "WorkflowScript"
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        "WorkflowScript@1".into()
+    }
+}

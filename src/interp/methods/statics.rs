@@ -154,6 +154,19 @@ pub fn property(class: &str, name: &str) -> Option<Value> {
         ("BigInteger", "ONE") => Value::bigint(1.into()),
         ("BigInteger", "TEN") => Value::bigint(10.into()),
         ("File", "separator") => Value::str("/"),
+        ("Closure", "OWNER_FIRST") => Value::Int(0),
+        ("Closure", "DELEGATE_FIRST") => Value::Int(1),
+        ("Closure", "OWNER_ONLY") => Value::Int(2),
+        ("Closure", "DELEGATE_ONLY") => Value::Int(3),
+        ("Closure", "TO_SELF") => Value::Int(4),
+        ("BigDecimal", "ROUND_UP") => Value::Int(0),
+        ("BigDecimal", "ROUND_DOWN") => Value::Int(1),
+        ("BigDecimal", "ROUND_CEILING") => Value::Int(2),
+        ("BigDecimal", "ROUND_FLOOR") => Value::Int(3),
+        ("BigDecimal", "ROUND_HALF_UP") => Value::Int(4),
+        ("BigDecimal", "ROUND_HALF_DOWN") => Value::Int(5),
+        ("BigDecimal", "ROUND_HALF_EVEN") => Value::Int(6),
+        ("BigDecimal", "ROUND_UNNECESSARY") => Value::Int(7),
         ("RoundingMode", mode) => Value::str(mode),
         _ => return None,
     })
@@ -194,6 +207,11 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
                 return Err(throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")));
             }
             Value::Int(n as i32)
+        }
+        ("Integer", "parseInt" | "valueOf") | ("Long", "parseLong" | "valueOf")
+            if args.first().is_some_and(|a| a.is_null()) =>
+        {
+            return Err(throw("java.lang.NumberFormatException", "Cannot parse null string"))
         }
         ("Integer", "valueOf") => Value::Int(args.first().and_then(to_i64).unwrap_or(0) as i32),
         ("Integer" | "Long", "toString") if args.len() == 2 => {
@@ -458,6 +476,23 @@ pub fn call(interp: &mut Interp, class: &str, name: &str, args: &[Value]) -> Eva
             Value::Bool(super::regex::full_match(&re, &arg_str(args, 1)))
         }
         ("Pattern", "quote") => Value::string(format!("\\Q{}\\E", arg_str(args, 0))),
+        ("RoundingMode", "values") => Value::list(
+            ["UP", "DOWN", "CEILING", "FLOOR", "HALF_UP", "HALF_DOWN", "HALF_EVEN", "UNNECESSARY"]
+                .map(Value::str)
+                .to_vec(),
+        ),
+        ("RoundingMode", "valueOf") => {
+            let n = arg_str(args, 0);
+            match crate::interp::decimal::Rounding::parse(&n) {
+                Some(_) if !n.chars().all(|c| c.is_ascii_digit()) => Value::string(n),
+                _ => {
+                    return Err(throw(
+                        "java.lang.IllegalArgumentException",
+                        format!("No enum constant java.math.RoundingMode.{n}"),
+                    ))
+                }
+            }
+        }
         ("BigInteger", "valueOf") => {
             Value::bigint(ops::to_bigint(args.first().unwrap_or(&Value::Int(0))).unwrap_or_default())
         }

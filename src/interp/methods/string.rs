@@ -75,7 +75,11 @@ pub fn get_at(recv: &Value, idx: &Value) -> Eval {
     }
     match super::range_indices(idx, chars.len())? {
         Some(ix) => Ok(Value::string(ix.into_iter().map(|i| chars[i]).collect())),
-        None => Err(sioobe(format!("String index out of range: {}", to_string(idx)))),
+        None => {
+            let ends: Vec<i64> = crate::interp::ops::iter_values(idx).iter().filter_map(to_i64).collect();
+            let (lo, hi) = (ends.iter().min().copied().unwrap_or(0), ends.iter().max().copied().unwrap_or(0));
+            Err(sioobe(format!("begin {lo}, end {}, length {}", hi + 1, chars.len())))
+        }
     }
 }
 
@@ -231,7 +235,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             let i = arg_i(args, 0);
             match usize::try_from(i).ok().filter(|i| *i < cs.len()) {
                 Some(i) => Value::Char(cs[i]),
-                None => return Err(sioobe(format!("index {i}, length {}", cs.len()))),
+                None => return Err(sioobe(format!("String index out of range: {i}"))),
             }
         }
         ("substring", 1) => {
@@ -389,12 +393,29 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                 Value::Double(f)
             }
         }
-        ("toBigDecimal", 0) => Value::decimal(Decimal::parse(s.trim()).ok_or_else(|| number_error(s))?),
+        ("toBigDecimal", 0) => Value::decimal(Decimal::parse(s.trim()).ok_or_else(|| {
+            let bad = s.trim().chars().find(|c| !c.is_ascii_digit() && !".eE+-".contains(*c)).unwrap_or('?');
+            throw(
+                "java.lang.NumberFormatException",
+                format!("Character {bad} is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark."),
+            )
+        })?),
         ("toBoolean", 0) => {
             let t = s.trim().to_lowercase();
             Value::Bool(t == "true" || t == "y" || t == "1")
         }
         ("readLines", 0) | ("lines", 0) => strs(lines(s)),
+        ("iterator", 0) => super::object::Iter::value(s.chars().map(|c| Value::string(c.to_string())).collect(), None),
+        ("splitEachLine", 2) => {
+            let Some(c) = closure_arg(args, 1) else { return Ok(None) };
+            let re = super::regex::to_regex(&args[0])?;
+            let mut last = Value::Null;
+            for line in lines(s) {
+                let parts = Value::list(super::regex::split(&re, &line, 0).into_iter().map(Value::string).collect());
+                last = interp.call_closure(&c, vec![parts])?;
+            }
+            last
+        }
         ("eachLine", 1) => {
             let Some(c) = closure_arg(args, 0) else { return Ok(None) };
             let mut last = Value::Null;
@@ -416,7 +437,10 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             crate::interp::value::ListKind::Array(std::sync::Arc::from("char")),
         )),
         ("toList", 0) => strs(s.chars().map(|c| c.to_string()).collect()),
-        ("toSet", 0) => Value::Set(Set::from_values(s.chars().map(|c| Value::string(c.to_string())))),
+        ("toSet", 0) => Value::Set(Set::of_kind(
+            s.chars().map(|c| Value::string(c.to_string())),
+            crate::interp::value::SetKind::Hash,
+        )),
         ("expand", 0) | ("expand", 1) => {
             let stop = if args.is_empty() { 8 } else { arg_i(args, 0).max(1) as usize };
             let mut out = String::new();
