@@ -6,24 +6,53 @@
 //! Not for: protecting lists and maps (they keep their own locks) or anything a step does while it waits.
 
 use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use parking_lot::lock_api::RawMutex as _;
 
 pub struct Gil {
     raw: parking_lot::RawMutex,
+    /// The thread holding the lock (0: none), so that releasing a lock this thread does not hold is
+    /// caught at once instead of corrupting it.
+    owner: AtomicU64,
 }
 
 impl Default for Gil {
     fn default() -> Self {
-        Gil { raw: parking_lot::RawMutex::INIT }
+        Gil { raw: parking_lot::RawMutex::INIT, owner: AtomicU64::new(0) }
     }
+}
+
+/// A small number naming the current thread (never 0).
+fn thread_number() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    thread_local! {
+        static NUMBER: u64 = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    NUMBER.with(|n| *n)
 }
 
 impl Gil {
     /// Takes the lock until the guard is dropped.
     pub fn hold(&self) -> Held<'_> {
-        self.raw.lock();
+        self.lock();
         Held { gil: self }
+    }
+
+    fn lock(&self) {
+        self.raw.lock();
+        self.owner.store(thread_number(), Ordering::Relaxed);
+    }
+
+    fn unlock(&self) {
+        assert_eq!(
+            self.owner.load(Ordering::Relaxed),
+            thread_number(),
+            "the interpreter lock was released by a thread that does not hold it"
+        );
+        self.owner.store(0, Ordering::Relaxed);
+        // SAFETY: checked just above that this thread holds the lock.
+        unsafe { self.raw.unlock() };
     }
 }
 
@@ -39,12 +68,10 @@ impl Gil {
         struct Relock<'a>(&'a Gil);
         impl Drop for Relock<'_> {
             fn drop(&mut self) {
-                self.0.raw.lock();
+                self.0.lock();
             }
         }
-        // SAFETY: the caller is evaluating Groovy code, so this thread holds the lock (`Interp::run` and
-        // every parallel branch take it before evaluating).
-        unsafe { self.raw.unlock() };
+        self.unlock();
         let _relock = Relock(self);
         f()
     }
@@ -52,8 +79,7 @@ impl Gil {
 
 impl Drop for Held<'_> {
     fn drop(&mut self) {
-        // SAFETY: the lock was taken when this guard was made and is held again after any `released`.
-        unsafe { self.gil.raw.unlock() };
+        self.gil.unlock();
     }
 }
 

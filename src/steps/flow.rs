@@ -109,7 +109,7 @@ fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
                 let group = group.clone();
                 let handle =
                     std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
-                        let r = child.call(body, Vec::new());
+                        let r = child.call_on_branch(body);
                         if fail_fast && r.is_err() {
                             group.cancel(Some(format!("Failed in branch {name}")));
                         }

@@ -3,6 +3,9 @@
 //!
 //! Not for: parser unit tests; those call `jeeves::syntax` directly.
 
+// Each test binary includes this module and uses only part of it.
+#![allow(dead_code)]
+
 use std::process::Command;
 
 /// One invocation of `jeeves`: the files it sees, its arguments and what it must print.
@@ -86,14 +89,16 @@ impl Case {
 
     pub fn run(self) -> Output {
         let dir = tempfile::tempdir().expect("create a temporary directory");
+        self.run_in(dir.path())
+    }
+
+    /// Runs in `dir` (which the caller keeps, to look at what the run left behind).
+    pub fn run_in(self, dir: &std::path::Path) -> Output {
         for (name, contents) in &self.files {
-            std::fs::write(dir.path().join(name), contents).expect("write a test file");
+            std::fs::write(dir.join(name), contents).expect("write a test file");
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_jeeves"))
-            .args(&self.args)
-            .current_dir(dir.path())
-            .output()
-            .expect("run jeeves");
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_jeeves")).args(&self.args).current_dir(dir).output().expect("run jeeves");
         let output = Output {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
