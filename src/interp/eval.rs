@@ -448,7 +448,7 @@ impl Interp {
                 let name = self.member_name(name, scope)?;
                 Ok(Value::Closure(Arc::new(Closure::new(ClosureKind::MethodRef {
                     receiver: recv,
-                    name: Arc::from(name.as_str()),
+                    name: Arc::from(&*name),
                 }))))
             }
             ExprKind::MethodCall { object, op, name, args, .. } => {
@@ -468,11 +468,11 @@ impl Interp {
                             None => self.eval(obj, scope)?,
                         };
                         // `list.remove((Object) x)`: the cast picks remove(Object) over remove(int).
-                        let name = match (name.as_str(), args.as_slice()) {
+                        let name = match (&*name, args.as_slice()) {
                             ("remove", [Arg::Positional(Expr { kind: ExprKind::Cast { ty, .. }, .. })])
                                 if ty.name == "Object" && matches!(recv, Value::List(_)) =>
                             {
-                                "removeElement".to_string()
+                                std::borrow::Cow::Borrowed("removeElement")
                             }
                             _ => name,
                         };
@@ -599,18 +599,23 @@ impl Interp {
         Ok(())
     }
 
-    fn member_name(&mut self, name: &MemberName, scope: &Scope) -> Eval<String> {
+    /// A member's name: borrowed from the tree when written out, computed for `obj."$x"`.
+    fn member_name<'e>(&mut self, name: &'e MemberName, scope: &Scope) -> Eval<std::borrow::Cow<'e, str>> {
         Ok(match name {
-            MemberName::Name(n) => n.clone(),
+            MemberName::Name(n) => std::borrow::Cow::Borrowed(n.as_str()),
             MemberName::Dynamic(e) => {
                 let v = self.eval(e, scope)?;
-                to_string(&v)
+                std::borrow::Cow::Owned(to_string(&v))
             }
         })
     }
 
     /// `a.b.C` where `a` is no variable: a class named by its package path (`groovy.json.JsonOutput`).
     fn class_path(&self, e: &Expr, scope: &Scope) -> Option<Value> {
+        // Only `a.b...` chains can name a class by its package.
+        if !matches!(e.kind, ExprKind::Property { .. }) {
+            return None;
+        }
         let mut parts = Vec::new();
         let mut cur = e;
         loop {
@@ -1096,6 +1101,23 @@ impl Interp {
 
     pub(super) fn binary(&mut self, op: BinaryOp, a: Value, b: Value) -> Eval {
         use std::cmp::Ordering;
+        // Integers are the common case in loops: no promotion to work out.
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+            let (x, y) = (*x, *y);
+            match op {
+                BinaryOp::Add => return Ok(Value::Int(x.wrapping_add(y))),
+                BinaryOp::Sub => return Ok(Value::Int(x.wrapping_sub(y))),
+                BinaryOp::Mul => return Ok(Value::Int(x.wrapping_mul(y))),
+                BinaryOp::Rem if y != 0 => return Ok(Value::Int(x.wrapping_rem(y))),
+                BinaryOp::Lt => return Ok(Value::Bool(x < y)),
+                BinaryOp::Le => return Ok(Value::Bool(x <= y)),
+                BinaryOp::Gt => return Ok(Value::Bool(x > y)),
+                BinaryOp::Ge => return Ok(Value::Bool(x >= y)),
+                BinaryOp::Eq => return Ok(Value::Bool(x == y)),
+                BinaryOp::Ne => return Ok(Value::Bool(x != y)),
+                _ => {}
+            }
+        }
         Ok(match op {
             BinaryOp::Add => ops::add(&a, &b)?,
             BinaryOp::Sub => ops::sub(&a, &b)?,
@@ -1226,7 +1248,7 @@ impl Interp {
             ExprKind::Var(name) => Place::Var(name, target.span),
             ExprKind::Property { object, op, name } => {
                 let recv = self.eval(object, scope)?;
-                let name = self.member_name(name, scope)?;
+                let name = self.member_name(name, scope)?.into_owned();
                 Place::Property(recv, name, *op)
             }
             ExprKind::Index { object, index } => {

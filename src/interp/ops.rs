@@ -461,6 +461,7 @@ pub fn neg(a: &Value) -> Eval {
 /// `a + 1` / `a - 1` for `++` and `--` (also on strings: `next()`/`previous()` of the last character).
 pub fn step(a: &Value, up: bool) -> Eval {
     match a {
+        Value::Int(i) => Ok(Value::Int(if up { i.wrapping_add(1) } else { i.wrapping_sub(1) })),
         Value::Str(_) | Value::GString(_) => {
             let s = to_string(a);
             let mut chars: Vec<char> = s.chars().collect();
