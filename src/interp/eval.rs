@@ -145,6 +145,7 @@ impl Interp {
                 // One variable for the whole loop, as in Groovy: closures made in the body share it.
                 let loop_scope = scope.child();
                 loop_scope.declare(&var.name.name, Value::Null);
+                let mut spare = None;
                 for item in items {
                     self.check_cancel()?;
                     let item = match &var.ty {
@@ -153,7 +154,7 @@ impl Interp {
                     };
                     loop_scope.set(&var.name.name, item);
                     if let Some(body) = body {
-                        match loop_step(self.exec_nested(body, &loop_scope), &label)? {
+                        match loop_step(self.exec_loop_body(body, &loop_scope, &mut spare), &label)? {
                             Step::Next => {}
                             Step::Break => break,
                         }
@@ -166,6 +167,7 @@ impl Interp {
                 for s in init {
                     self.exec(s, &loop_scope)?;
                 }
+                let mut spare = None;
                 loop {
                     self.check_cancel()?;
                     if let Some(c) = cond {
@@ -175,7 +177,7 @@ impl Interp {
                         }
                     }
                     if let Some(body) = body {
-                        match loop_step(self.exec_nested(body, &loop_scope), &label)? {
+                        match loop_step(self.exec_loop_body(body, &loop_scope, &mut spare), &label)? {
                             Step::Next => {}
                             Step::Break => break,
                         }
@@ -276,6 +278,22 @@ impl Interp {
             format!("Expression: {text}")
         } else {
             format!("Expression: {text}. Values: {}", values.join(", "))
+        }
+    }
+
+    /// A loop body: its scope is reused for the next iteration when nothing (no closure) kept it.
+    fn exec_loop_body(&mut self, body: &Stmt, scope: &Scope, spare: &mut Option<Scope>) -> Eval {
+        match &body.kind {
+            StmtKind::Block(b) if b.statements.iter().any(declares) => {
+                let inner = spare.take().unwrap_or_else(|| scope.child());
+                let r = self.exec_stmts(&b.statements, &inner);
+                if inner.is_unshared() {
+                    inner.clear();
+                    *spare = Some(inner);
+                }
+                r
+            }
+            _ => self.exec_nested(body, scope),
         }
     }
 

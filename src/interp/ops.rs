@@ -177,10 +177,19 @@ pub fn add(a: &Value, b: &Value) -> Eval {
     }
     match a {
         Value::Str(_) | Value::GString(_) => {
-            let mut s = String::new();
-            super::text::write(&mut s, a, false, 0);
-            super::text::write(&mut s, b, false, 0);
-            Ok(Value::string(s))
+            // Built in a reused buffer, so the result costs one allocation (its own).
+            thread_local! {
+                static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+            }
+            Ok(SCRATCH.with(|cell| match cell.try_borrow_mut() {
+                Ok(mut buf) => {
+                    buf.clear();
+                    super::text::write(&mut buf, a, false, 0);
+                    super::text::write(&mut buf, b, false, 0);
+                    Value::Str(Arc::from(buf.as_str()))
+                }
+                Err(_) => Value::string(to_string(a) + &to_string(b)),
+            }))
         }
         Value::Char(c) if b.is_string() => Ok(Value::string(format!("{c}{}", to_string(b)))),
         v if v.is_number() && b.is_string() => Ok(Value::string(to_string(a) + &to_string(b))),

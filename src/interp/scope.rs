@@ -45,6 +45,18 @@ impl Scope {
         Scope(Arc::new(Node { vars: GilCell::new(Vec::new()), parent: Some(self.clone()) }))
     }
 
+    /// True when no closure or inner scope holds on to this scope.
+    pub fn is_unshared(&self) -> bool {
+        Arc::strong_count(&self.0) == 1
+    }
+
+    /// Forgets every variable (to reuse the scope for the next iteration of a loop).
+    pub fn clear(&self) {
+        // SAFETY: as in `declare_typed`; dropping the values runs no Groovy code and touches no other
+        // variable of this scope (nothing else refers to it: see `is_unshared`).
+        unsafe { self.0.vars.get() }.clear();
+    }
+
     pub fn declare(&self, name: &str, value: Value) {
         self.declare_typed(name, value, None);
     }
