@@ -69,13 +69,7 @@ impl Interp {
                 let field = d.modifiers.annotations.iter().any(|a| a.name == "Field" || a.name.ends_with(".Field"));
                 let mut last = Value::Null;
                 for decl in &d.declarators {
-                    let mut v = match &decl.init {
-                        Some(e) => self.eval(e, scope)?,
-                        None => default_for(d.ty.as_ref()),
-                    };
-                    if let Some(ty) = &d.ty {
-                        v = self.cast(v, ty, decl.span)?;
-                    }
+                    let v = self.initial_value(decl, d.ty.as_ref(), scope)?;
                     last = v.clone();
                     if field {
                         self.shared.binding.with_mut(|b| b.insert(Key::str(&decl.name.name), v));
@@ -252,6 +246,19 @@ impl Interp {
                 "java.lang.UnsupportedOperationException",
                 format!("class definitions ({}) are not supported by jeeves yet", c.name.name),
             )),
+        }
+    }
+
+    /// A declared variable's first value: its initializer converted to the declared type, or the type's
+    /// default (`0` for `int`, null for objects).
+    fn initial_value(&mut self, decl: &ast::Declarator, ty: Option<&Type>, scope: &Scope) -> Eval {
+        let v = match &decl.init {
+            Some(e) => self.eval(e, scope)?,
+            None => default_for(ty),
+        };
+        match ty {
+            Some(ty) => self.cast(v, ty, decl.span),
+            None => Ok(v),
         }
     }
 
@@ -579,14 +586,8 @@ impl Interp {
             ExprKind::Decl(d) => {
                 let mut last = Value::Null;
                 for decl in &d.declarators {
-                    let mut v = match &decl.init {
-                        Some(init) => self.eval(init, scope)?,
-                        None => default_for(d.ty.as_ref()),
-                    };
-                    if let Some(ty) = &d.ty {
-                        v = self.cast(v, ty, decl.span)?;
-                    }
-                    scope.declare(&decl.name.name, v.clone());
+                    let v = self.initial_value(decl, d.ty.as_ref(), scope)?;
+                    scope.declare_typed(&decl.name.name, v.clone(), d.ty.as_ref());
                     last = v;
                 }
                 Ok(last)

@@ -822,50 +822,13 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot pop() an empty List"))?,
         ("removeLast", 0) => mutate(recv, |x| x.pop())?
             .ok_or_else(|| throw("java.util.NoSuchElementException", "Cannot removeLast() an empty List"))?,
-        ("removeElement", 1) => {
-            let v = args[0].clone();
-            Value::Bool(mutate(recv, |x| match x.iter().position(|e| java_eq(e, &v)) {
-                Some(p) => {
-                    x.remove(p);
-                    true
-                }
-                None => false,
-            })?)
-        }
-        ("removeAt", 1) => {
-            let len = items().len();
-            let i = to_i64(&args[0]).unwrap_or(0);
-            if i < 0 || i >= len as i64 {
-                return Err(throw(
-                    "java.lang.IndexOutOfBoundsException",
-                    format!("Index {i} out of bounds for length {len}"),
-                ));
-            }
-            mutate(recv, |x| x.remove(i as usize))?
-        }
+        ("removeElement", 1) => remove_value(recv, &args[0])?,
+        ("removeAt", 1) => remove_index(recv, to_i64(&args[0]).unwrap_or(0))?,
         ("remove", 1) => match (recv, &args[0]) {
             (Value::Set(s), v) => Value::Bool(s.remove(v)),
-            (_, Value::Int(i)) => {
-                let len = items().len();
-                let i = *i as i64;
-                if i < 0 || i >= len as i64 {
-                    return Err(throw(
-                        "java.lang.IndexOutOfBoundsException",
-                        format!("Index {i} out of bounds for length {len}"),
-                    ));
-                }
-                mutate(recv, |x| x.remove(i as usize))?
-            }
-            (_, v) => {
-                let v = v.clone();
-                Value::Bool(mutate(recv, |x| match x.iter().position(|e| java_eq(e, &v)) {
-                    Some(p) => {
-                        x.remove(p);
-                        true
-                    }
-                    None => false,
-                })?)
-            }
+            // Groovy picks remove(int) for an Integer: by index, not by value.
+            (_, Value::Int(i)) => remove_index(recv, *i as i64)?,
+            (_, v) => remove_value(recv, v)?,
         },
         ("removeAll", 1) | ("retainAll", 1) | ("removeIf", 1) => {
             let keep_matching = name == "retainAll";
@@ -1038,4 +1001,24 @@ fn permute(items: &[Value], cur: &mut Vec<Value>, used: &mut Vec<bool>, out: &mu
             used[i] = false;
         }
     }
+}
+
+/// `List.remove(int)`: the element at `i`, which must exist.
+fn remove_index(recv: &Value, i: i64) -> Eval {
+    let len = ops::iter_values(recv).len();
+    if i < 0 || i >= len as i64 {
+        return Err(throw("java.lang.IndexOutOfBoundsException", format!("Index {i} out of bounds for length {len}")));
+    }
+    mutate(recv, |x| x.remove(i as usize))
+}
+
+/// `List.remove(Object)`: the first element equal to `v` (Java's equals), if any.
+fn remove_value(recv: &Value, v: &Value) -> Eval {
+    Ok(Value::Bool(mutate(recv, |x| match x.iter().position(|e| java_eq(e, v)) {
+        Some(p) => {
+            x.remove(p);
+            true
+        }
+        None => false,
+    })?))
 }
