@@ -1056,8 +1056,15 @@ impl Interp {
                 Ok(Value::Bool(!truthy(&v)))
             }
             UnaryOp::Neg => {
-                // A minus before a number literal is part of the literal (-2147483648 is an Integer).
+                // A minus before a number literal is part of the literal (-2147483648 is an Integer;
+                // Groovy folds -0.0 to 0.0).
                 if let ExprKind::Number(n) = &operand.kind {
+                    if n.decimal || matches!(n.suffix, Some('d' | 'D' | 'f' | 'F')) {
+                        let v = number_literal(n, span)?;
+                        if matches!(v, Value::Double(d) if d == 0.0) || matches!(v, Value::Float(f) if f == 0.0) {
+                            return Ok(v);
+                        }
+                    }
                     if n.radix == 10 && !n.decimal && n.suffix.is_none() {
                         if let Ok(i) = format!("-{}", n.text.replace('_', "")).parse::<i32>() {
                             return Ok(Value::Int(i));

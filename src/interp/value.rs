@@ -157,6 +157,33 @@ pub enum GPart {
     Value(Value),
 }
 
+impl GStr {
+    /// Groovy's `strings`: the text around each value, one more than the values (empty when two values
+    /// touch or a value ends the string).
+    pub fn strings(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut current = String::new();
+        for part in &self.parts {
+            match part {
+                GPart::Text(t) => current.push_str(t),
+                GPart::Value(_) => out.push(Value::string(std::mem::take(&mut current))),
+            }
+        }
+        out.push(Value::string(current));
+        out
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.parts
+            .iter()
+            .filter_map(|p| match p {
+                GPart::Value(v) => Some(v.clone()),
+                GPart::Text(_) => None,
+            })
+            .collect()
+    }
+}
+
 /// The Java class behind a list value.
 #[derive(Clone, PartialEq, Eq)]
 pub enum ListKind {

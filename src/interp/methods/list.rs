@@ -55,6 +55,9 @@ pub fn sort_values(interp: &mut Interp, items: &mut Vec<Value>, cmp: Option<&Val
             let v = std::mem::take(items);
             *items = merge_sort(interp, v, c, &mut error);
         }
+        Some(Value::Object(o)) if o.class_name() == CASE_INSENSITIVE => {
+            items.sort_by_key(|a| to_string(a).to_lowercase())
+        }
         _ => items.sort_by(default_order),
     }
     match error {
@@ -407,6 +410,8 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             }
             Value::Bool(!want)
         }
+        // `'abc'.chars()` is an IntStream in Java: its count() is the number of characters.
+        ("count", 0) if matches!(recv, Value::List(l) if l.is_array()) => Value::Long(items().len() as i64),
         ("count", 1) => {
             let mut n = 0;
             for item in items() {
@@ -494,10 +499,12 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             };
             let mut v = items();
             sort_values(interp, &mut v, cmp)?;
+            // `list.sort(comparator)` is Java's List.sort: it sorts in place and returns nothing.
+            let java_sort = name == "sort" && args.len() == 1 && matches!(args[0], Value::Object(_));
             if mutate_it && matches!(recv, Value::List(_)) {
                 let copy = v.clone();
                 mutate(recv, |x| *x = copy)?;
-                return Ok(Some(recv.clone()));
+                return Ok(Some(if java_sort { Value::Null } else { recv.clone() }));
             }
             Value::list(v)
         }
@@ -1021,4 +1028,34 @@ fn remove_value(recv: &Value, v: &Value) -> Eval {
         }
         None => false,
     })?))
+}
+
+/// The class of `String.CASE_INSENSITIVE_ORDER`.
+pub const CASE_INSENSITIVE: &str = "java.lang.String$CaseInsensitiveComparator";
+
+/// `String.CASE_INSENSITIVE_ORDER` as a value sorting can use.
+pub struct CaseInsensitiveOrder;
+
+impl crate::interp::value::Object for CaseInsensitiveOrder {
+    fn class_name(&self) -> &str {
+        CASE_INSENSITIVE
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        format!("{CASE_INSENSITIVE}@1")
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Option<Eval> {
+        match (name, args) {
+            ("compare", [a, b]) => {
+                let o = to_string(a).to_lowercase().cmp(&to_string(b).to_lowercase());
+                Some(Ok(Value::Int(o as i32)))
+            }
+            _ => None,
+        }
+    }
 }

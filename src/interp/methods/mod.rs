@@ -7,7 +7,7 @@
 pub mod convert;
 pub mod format;
 pub mod json;
-mod list;
+pub(crate) mod list;
 mod map;
 mod number;
 pub(crate) mod object;
@@ -61,6 +61,11 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
             }
             Some(Ok(v)) => Some(v),
             Some(Err(e)) => return Err(e),
+            // An iterator answers the GDK's iteration methods over what it has left.
+            None if o.class_name().ends_with("$Itr") => match o.call_method("toList", &[]) {
+                Some(Ok(rest)) => list::call(interp, &rest, name, &args)?,
+                _ => None,
+            },
             None => None,
         },
         _ => None,
@@ -77,7 +82,12 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
             return interp.call_closure(&c, args);
         }
     }
-    Err(missing_method(&recv.class_name(), name, &args))
+    // A static call names the class itself, not java.lang.Class.
+    let class = match &recv {
+        Value::Class(c) => c.to_string(),
+        other => other.class_name(),
+    };
+    Err(missing_method(&class, name, &args))
 }
 
 fn closure_method(interp: &mut Interp, c: &Arc<Closure>, name: &str, args: &[Value]) -> Eval<Option<Value>> {
@@ -159,6 +169,22 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
                 return Ok(v);
             }
         }
+        Value::GString(g) => match name {
+            "strings" => {
+                return Ok(Value::List(super::value::List::of_kind(
+                    g.strings(),
+                    super::value::ListKind::Array(Arc::from("String")),
+                )))
+            }
+            "values" => {
+                return Ok(Value::List(super::value::List::of_kind(
+                    g.values(),
+                    super::value::ListKind::Array(Arc::from("Object")),
+                )))
+            }
+            "valueCount" => return Ok(Value::Int(g.values().len() as i32)),
+            _ => {}
+        },
         Value::Entry(e) => match name {
             "key" => return Ok(e.0.clone()),
             "value" => return Ok(e.1.clone()),

@@ -141,6 +141,11 @@ impl crate::interp::value::Object for Iter {
         let (pos, removed) = &mut *guard;
         Some(Ok(match name {
             "hasNext" => Value::Bool(*pos < self.items.len()),
+            "toList" | "collect" if _args.is_empty() => {
+                let rest = self.items[*pos..].to_vec();
+                *pos = self.items.len();
+                Value::list(rest)
+            }
             "next" => match self.items.get(*pos) {
                 Some(v) => {
                     *pos += 1;

@@ -154,6 +154,7 @@ pub fn property(class: &str, name: &str) -> Option<Value> {
         ("BigInteger", "ONE") => Value::bigint(1.into()),
         ("BigInteger", "TEN") => Value::bigint(10.into()),
         ("File", "separator") => Value::str("/"),
+        ("String", "CASE_INSENSITIVE_ORDER") => Value::Object(Arc::new(super::list::CaseInsensitiveOrder)),
         ("Closure", "OWNER_FIRST") => Value::Int(0),
         ("Closure", "DELEGATE_FIRST") => Value::Int(1),
         ("Closure", "OWNER_ONLY") => Value::Int(2),

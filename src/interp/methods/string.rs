@@ -52,11 +52,6 @@ pub fn is_number_text(s: &str) -> bool {
     Decimal::parse(s.trim()).is_some()
 }
 
-/// Java's `String.hashCode`.
-fn java_hash(s: &str) -> i32 {
-    s.encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
-}
-
 fn number_error(s: &str) -> crate::interp::error::Flow {
     throw("java.lang.NumberFormatException", format!("For input string: \"{s}\""))
 }
@@ -199,7 +194,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }),
         ("contentEquals", 1) => Value::Bool(s == a0()),
         ("concat", 1) => Value::string(s.to_owned() + &a0()),
-        ("hashCode", 0) => Value::Int(java_hash(s)),
+        ("hashCode", 0) => Value::Int(crate::interp::value::java_hash(recv)),
         ("indexOf", 1) | ("indexOf", 2) => {
             let from = if args.len() == 2 { arg_i(args, 1).max(0) as usize } else { 0 };
             let cs = chars();
@@ -405,6 +400,36 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Value::Bool(t == "true" || t == "y" || t == "1")
         }
         ("readLines", 0) | ("lines", 0) => strs(lines(s)),
+        ("codePointAt", 1) => {
+            let i = arg_i(args, 0);
+            match usize::try_from(i).ok().and_then(|i| s.chars().nth(i)) {
+                Some(c) => Value::Int(c as i32),
+                None => return Err(sioobe(format!("Index {i} out of bounds for length {}", s.chars().count()))),
+            }
+        }
+        ("regionMatches", 4) | ("regionMatches", 5) => {
+            // regionMatches([ignoreCase,] offset, other, otherOffset, length)
+            let (ignore, rest) = match &args[0] {
+                Value::Bool(b) => (*b, &args[1..]),
+                _ => (false, args),
+            };
+            if rest.len() != 4 {
+                return Ok(None);
+            }
+            let (off, other, ooff, len) =
+                (arg_i(rest, 0), to_string(&rest[1]), arg_i(rest, 2), arg_i(rest, 3));
+            let a: Vec<char> = s.chars().collect();
+            let b: Vec<char> = other.chars().collect();
+            let ok = off >= 0
+                && ooff >= 0
+                && (off + len) as usize <= a.len()
+                && (ooff + len) as usize <= b.len()
+                && (0..len.max(0) as usize).all(|k| {
+                    let (x, y) = (a[off as usize + k], b[ooff as usize + k]);
+                    x == y || (ignore && x.to_lowercase().eq(y.to_lowercase()))
+                });
+            Value::Bool(ok)
+        }
         ("iterator", 0) => super::object::Iter::value(s.chars().map(|c| Value::string(c.to_string())).collect(), None),
         ("splitEachLine", 2) => {
             let Some(c) = closure_arg(args, 1) else { return Ok(None) };
