@@ -103,6 +103,35 @@ impl Decimal {
         Some(Decimal::new(unscaled, frac.len() as i32 - exp))
     }
 
+    /// `new BigDecimal(double)`: the exact binary value of the double (`0.1` is
+    /// 0.1000000000000000055511151231257827021181583404541015625).
+    pub fn from_f64_exact(v: f64) -> Option<Decimal> {
+        if !v.is_finite() {
+            return None;
+        }
+        if v == 0.0 {
+            return Some(Decimal::from_i64(0));
+        }
+        let bits = v.to_bits();
+        let negative = bits >> 63 == 1;
+        let exponent = ((bits >> 52) & 0x7ff) as i32;
+        let fraction = bits & ((1u64 << 52) - 1);
+        let (mut mantissa, mut exp) =
+            if exponent == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), exponent - 1075) };
+        while mantissa % 2 == 0 && exp < 0 {
+            mantissa /= 2;
+            exp += 1;
+        }
+        let m = BigInt::from(mantissa);
+        let d = if exp >= 0 {
+            Decimal::new(m * num_traits::pow(BigInt::from(2u32), exp as usize), 0)
+        } else {
+            let k = (-exp) as usize;
+            Decimal::new(m * num_traits::pow(BigInt::from(5u32), k), k as i32)
+        };
+        Some(if negative { d.neg() } else { d })
+    }
+
     pub fn from_f64(v: f64) -> Option<Decimal> {
         Decimal::parse(&super::text::java_double(v))
     }

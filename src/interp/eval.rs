@@ -485,8 +485,9 @@ impl Interp {
                     }
                     Some(obj) => {
                         if let ExprKind::This = obj.kind {
+                            // `this.f()` is the script's method, never a local variable named `f`.
                             let args = self.eval_args(args, scope)?;
-                            return self.call_function(&name, args, scope, e.span);
+                            return self.call_function(&name, args, &Scope::root(), e.span);
                         }
                         let recv = match self.class_path(obj, scope) {
                             Some(c) => c,
@@ -789,8 +790,11 @@ impl Interp {
     /// in the binding, in that order.
     fn call_function(&mut self, name: &str, args: Args, scope: &Scope, span: Span) -> Eval {
         self.span = span;
-        if let Some(Value::Closure(c)) = scope.lookup(name) {
-            return self.call_closure(&c, args.into_values());
+        // A local variable takes the call: a closure is called, anything else gets `call(...)`.
+        match scope.lookup(name) {
+            Some(Value::Closure(c)) => return self.call_closure(&c, args.into_values()),
+            Some(other) => return self.call_method(other, "call", args, span),
+            None => {}
         }
         if let Some(r) = self.delegate_call(name, &args, true) {
             return r;
@@ -1208,6 +1212,12 @@ impl Interp {
                 }
                 Value::Object(_) => self.call_method(a, "leftShift", Args::positional(vec![b]), self.span)?,
                 Value::Range(_) => return Err(super::error::bare("java.lang.UnsupportedOperationException")),
+                // `'x' << y` makes a StringBuffer holding both.
+                Value::Str(_) | Value::GString(_) => {
+                    let mut text = to_string(&a);
+                    text.push_str(&to_string(&b));
+                    methods::statics::StringBuilder::value(text, true)
+                }
                 _ => shift(&a, &b, 0)?,
             },
             BinaryOp::Shr => shift(&a, &b, 1)?,

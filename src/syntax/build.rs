@@ -26,6 +26,7 @@ const MAX_CHAIN: usize = 256;
 
 pub(crate) struct Builder {
     depth: Cell<usize>,
+    strings: std::cell::RefCell<std::collections::HashMap<String, std::sync::Arc<str>>>,
 }
 
 /// The node's span without the blanks pest's implicit whitespace left at its edges (a rule that tried an
@@ -112,7 +113,18 @@ fn is_relational(e: &Expr) -> bool {
 
 impl Builder {
     pub(crate) fn new() -> Builder {
-        Builder { depth: Cell::new(0) }
+        Builder { depth: Cell::new(0), strings: Default::default() }
+    }
+
+    /// One shared copy per distinct string literal, as Java's constant pool keeps them (`'a'.is('a')`).
+    fn intern(&self, text: &str) -> std::sync::Arc<str> {
+        let mut strings = self.strings.borrow_mut();
+        if let Some(s) = strings.get(text) {
+            return s.clone();
+        }
+        let s: std::sync::Arc<str> = std::sync::Arc::from(text);
+        strings.insert(text.to_string(), s.clone());
+        s
     }
 
     fn enter(&self, at: Span) -> R<()> {
@@ -497,7 +509,7 @@ impl Builder {
         let inner = next(&mut p.into_inner(), sp)?;
         if inner.as_rule() == Rule::annotation {
             // A nested annotation as a value is rare; keep its text as a string so nothing is lost.
-            return Ok(expr(ExprKind::Str { value: inner.as_str().into(), quote: Quote::Single }, sp));
+            return Ok(expr(ExprKind::Str { value: self.intern(inner.as_str()), quote: Quote::Single }, sp));
         }
         self.expression(inner)
     }
@@ -1264,7 +1276,7 @@ impl Builder {
             }
         }
         if parts.is_empty() {
-            return Ok(expr(ExprKind::Str { value: text.into(), quote }, sp));
+            return Ok(expr(ExprKind::Str { value: self.intern(&text), quote }, sp));
         }
         if !text.is_empty() {
             parts.push(GStringPart::Text { value: text.into(), span: run });

@@ -222,6 +222,7 @@ pub fn as_type(interp: &mut Interp, v: Value, ty: &Type) -> Eval {
             Value::bigint(s.trim().parse().map_err(|_| number_error(&s))?)
         }
         "boolean" | "Boolean" => Value::Bool(truthy(&v)),
+        "LinkedList" => Value::List(List::of_kind(ops::iter_values(&v), ListKind::LinkedList)),
         "List" | "ArrayList" | "Collection" | "Iterable" => match &v {
             Value::List(_) => v,
             Value::Map(m) => {

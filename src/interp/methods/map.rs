@@ -44,6 +44,14 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         ("asBoolean", 0) => Value::Bool(!m.is_empty()),
         ("toString", 0) => Value::string(crate::interp::text::to_string(recv)),
         ("get", 1) | ("getAt", 1) => super::map_get(interp, m, args[0].clone())?,
+        ("get", 0) => {
+            return Err(crate::interp::error::throw(
+                "org.codehaus.groovy.runtime.metaclass.MethodSelectionException",
+                "Could not find which method get() to invoke from this list:\n  \
+                 public abstract java.lang.Object java.util.Map#get(java.lang.Object)\n  \
+                 public java.lang.Object java.util.Map#get(java.lang.Object, java.lang.Object)",
+            ))
+        }
         ("get", 2) => match m.get(&args[0]) {
             Some(v) => v,
             None => {

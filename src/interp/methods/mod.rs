@@ -54,7 +54,7 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
         Value::Object(o) => match o.call_method(name, &args) {
             // StringBuilder's mutators return the builder itself.
             Some(Ok(Value::Null))
-                if o.class_name() == "java.lang.StringBuilder"
+                if matches!(o.class_name(), "java.lang.StringBuilder" | "java.lang.StringBuffer")
                     && matches!(name, "append" | "leftShift" | "insert" | "reverse") =>
             {
                 Some(recv.clone())

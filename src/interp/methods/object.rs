@@ -60,7 +60,8 @@ fn identical(a: &Value, b: &Value) -> bool {
         (Value::List(x), Value::List(y)) => x.ptr_eq(y),
         (Value::Map(x), Value::Map(y)) => x.ptr_eq(y),
         (Value::Set(x), Value::Set(y)) => x.ptr_eq(y),
-        (Value::Str(x), Value::Str(y)) => x == y,
+        // Literals are shared per text (Java's constant pool); computed strings are new objects.
+        (Value::Str(x), Value::Str(y)) => Arc::ptr_eq(x, y),
         (Value::Int(x), Value::Int(y)) => x == y && (-128..=127).contains(x),
         _ => equals(a, b) && a.class_name() == b.class_name(),
     }

@@ -551,7 +551,7 @@ pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
                 v if v.is_number() => String::new(),
                 v => to_string(v),
             };
-            Value::Object(Arc::new(StringBuilder(Mutex::new(init))))
+            StringBuilder::value(init, name == "StringBuffer")
         }
         "Integer" => crate::interp::methods::convert::as_type(
             interp,
@@ -570,7 +570,10 @@ pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
                     throw("java.lang.NumberFormatException", "Character array is missing \"exponent\" mark 'e' or 'E'.")
                 })?)
             }
-            Value::Double(d) => Value::decimal(Decimal::from_f64(*d).unwrap_or_else(|| Decimal::from_i64(0))),
+            Value::Double(d) => Value::decimal(
+                Decimal::from_f64_exact(*d)
+                    .ok_or_else(|| throw("java.lang.NumberFormatException", "Infinite or NaN"))?,
+            ),
             v => Value::decimal(ops::to_decimal(v).unwrap_or_else(|| Decimal::from_i64(0))),
         },
         "BigInteger" => {
@@ -607,11 +610,25 @@ pub fn construct(interp: &mut Interp, ty: &Type, args: Vec<Value>) -> Eval {
     })
 }
 
-struct StringBuilder(Mutex<String>);
+/// `java.lang.StringBuilder`, or `StringBuffer` when `buffer` (what `String << x` makes).
+pub struct StringBuilder {
+    text: Mutex<String>,
+    buffer: bool,
+}
+
+impl StringBuilder {
+    pub fn value(text: String, buffer: bool) -> Value {
+        Value::Object(Arc::new(StringBuilder { text: Mutex::new(text), buffer }))
+    }
+}
 
 impl Object for StringBuilder {
     fn class_name(&self) -> &str {
-        "java.lang.StringBuilder"
+        if self.buffer {
+            "java.lang.StringBuffer"
+        } else {
+            "java.lang.StringBuilder"
+        }
     }
 
     fn get_property(&self, _name: &str) -> Option<Value> {
@@ -619,11 +636,11 @@ impl Object for StringBuilder {
     }
 
     fn to_text(&self) -> String {
-        self.0.lock().clone()
+        self.text.lock().clone()
     }
 
     fn call_method(&self, name: &str, args: &[Value]) -> Option<Eval> {
-        let mut s = self.0.lock();
+        let mut s = self.text.lock();
         Some(Ok(match name {
             "append" | "leftShift" => {
                 s.push_str(&args.first().map(to_string).unwrap_or_else(|| "null".into()));
