@@ -71,6 +71,9 @@ impl Throwable {
 
     /// `e.toString()`: the class name, then `: message` when there is one.
     pub fn to_text(&self) -> String {
+        if &*self.class == "org.codehaus.groovy.runtime.powerassert.PowerAssertionError" {
+            return format!("Assertion failed: \n\n{}", self.message.as_deref().unwrap_or(""));
+        }
         match &self.message {
             Some(m) => format!("{}: {}", self.class, m),
             None => self.class.to_string(),

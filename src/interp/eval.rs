@@ -211,6 +211,18 @@ impl Interp {
                     )),
                 }
             }
+            StmtKind::Assert { cond, message: None } => {
+                let mut rec = super::power_assert::Recorder { values: Vec::new() };
+                let v = self.eval_recorded(cond, scope, &mut rec)?;
+                if truthy(&v) {
+                    return Ok(Value::Null);
+                }
+                let start = stmt.span.start as usize;
+                let text = self.source_of(crate::syntax::ast::Span { start: stmt.span.start, end: cond.span.end });
+                let message = super::power_assert::render(&text, start, &rec);
+                let t = Throwable::new("org.codehaus.groovy.runtime.powerassert.PowerAssertionError", Some(message));
+                Err(Flow::Throw(Arc::new(t)))
+            }
             StmtKind::Assert { cond, message } => {
                 let v = self.eval(cond, scope)?;
                 if truthy(&v) {
@@ -271,8 +283,7 @@ impl Interp {
 
     /// `Expression: (x < 0). Values: x = 5` for `assert x < 0 : msg`.
     fn assert_detail(&mut self, cond: &Expr, scope: &Scope) -> String {
-        let text = self.source_of(cond.span);
-        let text = if matches!(cond.kind, ExprKind::Binary { .. }) { format!("({text})") } else { text };
+        let text = expression_text(cond, &self.shared.source.clone());
         let mut names = Vec::new();
         collect_vars(cond, &mut names);
         let mut values = Vec::new();
@@ -631,7 +642,7 @@ impl Interp {
     }
 
     /// `a.b.C` where `a` is no variable: a class named by its package path (`groovy.json.JsonOutput`).
-    fn class_path(&self, e: &Expr, scope: &Scope) -> Option<Value> {
+    pub(super) fn class_path(&self, e: &Expr, scope: &Scope) -> Option<Value> {
         // Only `a.b...` chains can name a class by its package.
         if !matches!(e.kind, ExprKind::Property { .. }) {
             return None;
@@ -768,7 +779,7 @@ impl Interp {
         Ok(if values.len() == 1 { values.pop().unwrap_or(Value::Null) } else { Value::list(values) })
     }
 
-    fn get_property(&mut self, recv: Value, op: DotOp, name: &str, span: Span) -> Eval {
+    pub(super) fn get_property(&mut self, recv: Value, op: DotOp, name: &str, span: Span) -> Eval {
         self.span = span;
         match op {
             DotOp::Safe if recv.is_null() => Ok(Value::Null),
@@ -1630,25 +1641,75 @@ fn new_array(ty: &Type, dims: &[usize], extra_dims: u32) -> Value {
 
 /// The variable names an expression reads, first use first.
 fn collect_vars(e: &Expr, out: &mut Vec<String>) {
+    // Every use counts (a variable used twice is listed twice); receivers of properties and method
+    // calls are not listed, as in Groovy's message.
     match &e.kind {
-        ExprKind::Var(n) if !out.contains(n) => out.push(n.clone()),
+        ExprKind::Var(n) => out.push(n.clone()),
         ExprKind::Binary { lhs, rhs, .. } => {
             collect_vars(lhs, out);
             collect_vars(rhs, out);
         }
-        ExprKind::Unary { operand, .. } => collect_vars(operand, out),
-        ExprKind::Paren(x) | ExprKind::Property { object: x, .. } => collect_vars(x, out),
-        ExprKind::MethodCall { object, args, .. } => {
-            if let Some(o) = object {
-                collect_vars(o, out);
-            }
+        ExprKind::Unary { operand, .. } | ExprKind::Paren(operand) => collect_vars(operand, out),
+        ExprKind::MethodCall { args, .. } => {
             for a in args {
                 if let Arg::Positional(x) = a {
                     collect_vars(x, out);
                 }
             }
         }
-        ExprKind::Index { object, .. } => collect_vars(object, out),
+        ExprKind::Index { object, index } => {
+            collect_vars(object, out);
+            for a in index {
+                if let Arg::Positional(x) = a {
+                    collect_vars(x, out);
+                }
+            }
+        }
         _ => {}
+    }
+}
+
+/// An expression as Groovy's assertion messages print it: binary expressions in parentheses, strings
+/// unquoted, GString values as `$name`, class names qualified.
+fn expression_text(e: &Expr, source: &str) -> String {
+    let list = |items: &[&Expr]| items.iter().map(|x| expression_text(x, source)).collect::<Vec<_>>().join(", ");
+    let args = |args: &[Arg]| {
+        let exprs: Vec<&Expr> =
+            args.iter().filter_map(|a| if let Arg::Positional(x) = a { Some(x) } else { None }).collect();
+        list(&exprs)
+    };
+    match &e.kind {
+        ExprKind::Var(n) => match methods::statics::known_class(n) {
+            Some(full) if n.chars().next().is_some_and(char::is_uppercase) => full.to_string(),
+            _ => n.clone(),
+        },
+        ExprKind::Str { value, .. } => value.to_string(),
+        ExprKind::Number(n) => n.text.clone(),
+        ExprKind::Null => "null".into(),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::GString { parts, .. } => parts
+            .iter()
+            .map(|p| match p {
+                GStringPart::Text { value, .. } => value.to_string(),
+                GStringPart::Expr(x) => format!("${}", expression_text(x, source)),
+            })
+            .collect(),
+        ExprKind::Paren(x) => expression_text(x, source),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            let op = source.get(lhs.span.end as usize..rhs.span.start as usize).unwrap_or("").trim();
+            format!("({} {op} {})", expression_text(lhs, source), expression_text(rhs, source))
+        }
+        ExprKind::Property { object, name: MemberName::Name(n), .. } => {
+            format!("{}.{n}", expression_text(object, source))
+        }
+        ExprKind::MethodCall { object: Some(o), name: MemberName::Name(n), args: a, .. } => {
+            format!("{}.{n}({})", expression_text(o, source), args(a))
+        }
+        ExprKind::MethodCall { object: None, name: MemberName::Name(n), args: a, .. } => {
+            format!("this.{n}({})", args(a))
+        }
+        ExprKind::Index { object, index } => format!("{}[{}]", expression_text(object, source), args(index)),
+        ExprKind::List(items) => format!("[{}]", list(&items.iter().collect::<Vec<_>>())),
+        _ => source.get(e.span.start as usize..e.span.end as usize).unwrap_or("").to_string(),
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod eval;
 pub mod gil;
 pub mod methods;
 pub mod ops;
+mod power_assert;
 pub mod scope;
 pub mod text;
 pub mod value;
