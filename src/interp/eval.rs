@@ -426,12 +426,11 @@ impl Interp {
                     match p {
                         GStringPart::Text { value, .. } => out.push(GPart::Text(value.clone())),
                         GStringPart::Expr(x) => {
-                            let mut v = self.eval(x, scope)?;
-                            if let (ExprKind::Closure(_), Value::Closure(c)) = (&x.kind, &v) {
-                                let c = c.clone();
-                                v = self.call_closure(&c, Vec::new())?;
+                            let v = self.eval(x, scope)?;
+                            match (&x.kind, v) {
+                                (ExprKind::Closure(_), Value::Closure(c)) => out.push(GPart::Lazy(c)),
+                                (_, v) => out.push(GPart::Value(v)),
                             }
-                            out.push(GPart::Value(v));
                         }
                     }
                 }
@@ -841,6 +840,12 @@ impl Interp {
             _ => {}
         }
         let host = self.shared.host.clone();
+        let mut args = args;
+        for v in args.positional.iter_mut().chain(args.named.iter_mut().flat_map(|m| m.values_mut())) {
+            if matches!(v, Value::GString(_)) {
+                *v = self.resolve_lazy(v.clone())?;
+            }
+        }
         if let Some(result) = host.call_step(self, name, args.clone(), span) {
             return result;
         }
@@ -884,9 +889,36 @@ impl Interp {
         None
     }
 
-    /// Text for `println`: like `toString`, but a value whose `toString` fails reports it.
+    /// Text for `println`: `toString`, with lazy GString parts evaluated now.
     fn display(&mut self, v: &Value) -> Eval<String> {
-        Ok(to_string(v))
+        Ok(to_string(&self.resolve_lazy(v.clone())?))
+    }
+
+    /// A GString whose `${-> x}` parts are evaluated (called each time the GString is used, as in
+    /// Groovy); other values unchanged.
+    pub(crate) fn resolve_lazy(&mut self, v: Value) -> Eval {
+        let Value::GString(g) = &v else { return Ok(v) };
+        if !g.parts.iter().any(|p| matches!(p, GPart::Lazy(_) | GPart::Value(Value::GString(_)))) {
+            return Ok(v);
+        }
+        let mut parts = Vec::with_capacity(g.parts.len());
+        for p in &g.parts {
+            parts.push(match p {
+                GPart::Text(t) => GPart::Text(t.clone()),
+                GPart::Value(inner) => GPart::Value(self.resolve_lazy(inner.clone())?),
+                GPart::Lazy(c) if c.param_count() == 1 && c.has_explicit_params() => {
+                    // `${ w -> w << x }`: the closure writes to a writer.
+                    let writer = methods::statics::StringBuilder::value(String::new(), false);
+                    self.call_closure(c, vec![writer.clone()])?;
+                    GPart::Value(Value::string(to_string(&writer)))
+                }
+                GPart::Lazy(c) => {
+                    let r = self.call_closure(c, Vec::new())?;
+                    GPart::Value(self.resolve_lazy(r)?)
+                }
+            });
+        }
+        Ok(Value::GString(Arc::new(GStr { parts })))
     }
 
     pub(super) fn call_script_method(

@@ -126,6 +126,8 @@ pub fn write(out: &mut String, v: &Value, quote: bool, depth: usize) {
                 match part {
                     GPart::Text(t) => out.push_str(t),
                     GPart::Value(v) => write(out, v, false, depth + 1),
+                    // Only reached where no interpreter is at hand (see `Interp::resolve_lazy`).
+                    GPart::Lazy(c) => write(out, &Value::Closure(c.clone()), false, depth + 1),
                 }
             }
         }

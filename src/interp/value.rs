@@ -155,6 +155,8 @@ pub struct GStr {
 pub enum GPart {
     Text(Str),
     Value(Value),
+    /// `${-> x}` (called each time the GString is used) or `${ w -> w << x }` (writes to a writer).
+    Lazy(Arc<Closure>),
 }
 
 impl GStr {
@@ -166,7 +168,7 @@ impl GStr {
         for part in &self.parts {
             match part {
                 GPart::Text(t) => current.push_str(t),
-                GPart::Value(_) => out.push(Value::string(std::mem::take(&mut current))),
+                GPart::Value(_) | GPart::Lazy(_) => out.push(Value::string(std::mem::take(&mut current))),
             }
         }
         out.push(Value::string(current));
@@ -178,6 +180,7 @@ impl GStr {
             .iter()
             .filter_map(|p| match p {
                 GPart::Value(v) => Some(v.clone()),
+                GPart::Lazy(c) => Some(Value::Closure(c.clone())),
                 GPart::Text(_) => None,
             })
             .collect()
