@@ -147,9 +147,15 @@ fn pretty(out: &mut String, v: &serde_json::Value, indent: usize) {
     }
 }
 
-/// `JsonSlurperClassic().parseText(text)`.
+/// `JsonSlurperClassic().parseText(text)`. Like Groovy's, it forgives a comma before `}` or `]`, leading
+/// zeros in numbers, and text after the first complete value.
 pub fn parse(text: &str) -> Eval {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+    let lenient = forgive(text);
+    let mut values = serde_json::Deserializer::from_str(&lenient).into_iter::<serde_json::Value>();
+    let v = match values.next() {
+        Some(v) => v.map_err(json_error)?,
+        None => return Err(json_error("the text is empty")),
+    };
     Ok(convert(&v))
 }
 
@@ -181,4 +187,47 @@ fn convert(v: &serde_json::Value) -> Value {
             crate::interp::value::MapKind::Hash,
         )),
     }
+}
+
+/// The text with what JsonSlurperClassic tolerates made strict: commas right before a closing bracket
+/// dropped, leading zeros of numbers dropped (strings are left alone).
+fn forgive(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut in_string = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_string {
+            out.push(c);
+            if c == '\\' && i + 1 < chars.len() {
+                out.push(chars[i + 1]);
+                i += 1;
+            } else if c == '"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            ',' => {
+                let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+                if matches!(next, Some('}') | Some(']')) {
+                    i += 1;
+                    continue;
+                }
+            }
+            '0' if chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                && !out.chars().last().is_some_and(|p| p.is_ascii_digit() || p == '.') =>
+            {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
