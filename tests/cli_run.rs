@@ -315,3 +315,15 @@ fn declarative_pipelines_are_refused_for_now() {
         .status(2)
         .run();
 }
+
+#[test]
+fn build_variables_read_as_bare_names_and_old_stages_still_run() {
+    Case::new()
+        .jenkinsfile("stage 'Build'\necho \"build ${BUILD_NUMBER} of ${JOB_NAME}\"\necho BRANCH_NAME\n")
+        .args(["run", "--job", "demo"])
+        .stdout_has("Entering stage Build\nProceeding\n")
+        .stdout_has("build 1 of demo\n")
+        .stdout_has("groovy.lang.MissingPropertyException: No such property: BRANCH_NAME for class: WorkflowScript\n")
+        .status(2)
+        .run();
+}

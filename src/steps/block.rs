@@ -53,6 +53,13 @@ fn node(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
 fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("stage");
     let name = args.str("name").unwrap_or_default();
+    if args.body.is_none() {
+        // The old form, `stage 'Build'`, marks where a stage starts; Jenkins still runs it.
+        host.output(interp, "Using the \u{2018}stage\u{2019} step without a block argument is deprecated");
+        host.output(interp, &format!("Entering stage {name}"));
+        host.output(interp, "Proceeding");
+        return Ok(Value::Null);
+    }
     let started = std::time::Instant::now();
     let result = run_body(host, interp, "stage", Some(&name), args, |ctx| {
         ctx.env.push(("STAGE_NAME".into(), name.clone()));

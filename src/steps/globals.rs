@@ -22,7 +22,12 @@ pub fn global(host: &PipelineHost, interp: &Interp, name: &str) -> Option<Value>
             Value::Map(Map::immutable(host.build.params.iter().map(|(k, v)| (Key::str(k), Value::str(v))).collect()))
         }
         "currentBuild" => Value::Object(Arc::new(CurrentBuild { build: host.build.clone() })),
-        _ => return None,
+        // As in Jenkins, the build's environment variables are readable as bare names (`BUILD_NUMBER`).
+        _ => {
+            let ctx = interp.ext_ref::<StepCtx>().cloned().unwrap_or_default();
+            let env = Env { build: host.build.clone(), overrides: ctx.env };
+            return env.lookup(name).map(Value::string);
+        }
     })
 }
 
