@@ -84,8 +84,22 @@ pub fn run(opts: RunOptions) -> RunEnd {
     let cwd = build.layout.workspace.clone();
     interp.ext = Some(Box::new(StepCtx { cwd, ..StepCtx::default() }));
     host.pipeline("Start of Pipeline");
+    // Ctrl-C aborts the build the way Jenkins' abort button does: steps stop, processes are killed.
+    let root = interp.cancel.clone();
+    let finished = std::sync::atomic::AtomicBool::new(false);
     let outcome = std::thread::scope(|s| {
-        std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, || interp.run()).map(|h| h.join())
+        s.spawn(|| {
+            while !finished.load(std::sync::atomic::Ordering::Relaxed) {
+                if interrupted() {
+                    root.cancel(Some("Aborted by user".into()));
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+        });
+        let r = std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, || interp.run()).map(|h| h.join());
+        finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        r
     });
     host.pipeline("End of Pipeline");
     let mut diagnostic = None;
@@ -125,6 +139,26 @@ pub fn run(opts: RunOptions) -> RunEnd {
         }
     }
     finish(&build, &opts, &display, &source, diagnostic)
+}
+
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" fn on_interrupt(_signal: libc::c_int) {
+    INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// True once SIGINT or SIGTERM arrived (the handler is installed on first use).
+fn interrupted() -> bool {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let handler = on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            libc::signal(libc::SIGINT, handler);
+            libc::signal(libc::SIGTERM, handler);
+        }
+    });
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 fn interp_span(t: &crate::interp::Throwable) -> crate::syntax::ast::Span {

@@ -327,3 +327,25 @@ fn build_variables_read_as_bare_names_and_old_stages_still_run() {
         .status(2)
         .run();
 }
+
+#[test]
+fn ctrl_c_aborts_the_build_and_kills_its_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Jenkinsfile"), "node {\n  sh 'sleep 30'\n}\n").unwrap();
+    let started = Instant::now();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_jeeves"))
+        .arg("run")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    // SAFETY: signals our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(4), "{stdout}");
+    assert!(stdout.ends_with("Aborted by user\nFinished: ABORTED\n"), "{stdout}");
+    assert!(started.elapsed() < Duration::from_secs(10), "Ctrl-C did not stop the sh step");
+}
