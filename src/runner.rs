@@ -35,6 +35,8 @@ pub enum RunEnd {
 }
 
 pub fn run(opts: RunOptions) -> RunEnd {
+    // Install the Ctrl-C handler before anything can take long.
+    interrupted();
     let display = opts.file.display().to_string();
     let bytes = match std::fs::read(&opts.file) {
         Ok(b) => b,
