@@ -135,7 +135,21 @@ impl Interp {
             }
             StmtKind::ForIn { var, iterable, body } => {
                 let it = self.eval(iterable, scope)?;
-                let items = self.iterate(&it)?;
+                // An integer range is walked without building its list (`for (i in 0..<n)`).
+                let items: Box<dyn Iterator<Item = Value>> = match &it {
+                    Value::Range(r) if matches!(r.as_ref(), Range::Int { .. }) => {
+                        let Range::Int { from, to, reverse, long } = *r.as_ref() else { unreachable!() };
+                        let wrap = move |i: i64| if long { Value::Long(i) } else { Value::Int(i as i32) };
+                        if from > to {
+                            Box::new(std::iter::empty())
+                        } else if reverse {
+                            Box::new((from..=to).rev().map(wrap))
+                        } else {
+                            Box::new((from..=to).map(wrap))
+                        }
+                    }
+                    _ => Box::new(self.iterate(&it)?.into_iter()),
+                };
                 // One variable for the whole loop, as in Groovy: closures made in the body share it.
                 let loop_scope = scope.child();
                 loop_scope.declare(&var.name.name, Value::Null);

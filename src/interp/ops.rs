@@ -288,6 +288,16 @@ pub fn sub(a: &Value, b: &Value) -> Eval {
     }
 }
 
+/// Larger strings or lists than this end in Java's OutOfMemoryError instead of exhausting the machine.
+pub const MAX_ELEMENTS: usize = 1 << 28;
+
+pub fn too_big(n: usize) -> Eval<()> {
+    if n > MAX_ELEMENTS {
+        return Err(throw("java.lang.OutOfMemoryError", "Java heap space"));
+    }
+    Ok(())
+}
+
 pub fn mul(a: &Value, b: &Value) -> Eval {
     if let Some(v) = arith(Arith::Mul, a, b) {
         return Ok(v);
@@ -298,11 +308,14 @@ pub fn mul(a: &Value, b: &Value) -> Eval {
             if times < 0 {
                 return Err(throw("java.lang.IllegalArgumentException", format!("count is negative: {times}")));
             }
-            Ok(Value::string(to_string(a).repeat(times as usize)))
+            let text = to_string(a);
+            too_big(text.len().saturating_mul(times as usize))?;
+            Ok(Value::string(text.repeat(times as usize)))
         }
         (Value::List(l), n) if n.is_number() => {
             let items = l.snapshot();
             let times = to_i64(n).unwrap_or(0).max(0) as usize;
+            too_big(items.len().saturating_mul(times))?;
             let mut out = Vec::with_capacity(items.len() * times);
             for _ in 0..times {
                 out.extend(items.iter().cloned());

@@ -473,7 +473,8 @@ impl Range {
         match self {
             Range::Int { from, to, reverse, long } => {
                 let wrap = |i: i64| if *long { Value::Long(i) } else { Value::Int(i as i32) };
-                if from > to {
+                // A list of more elements than memory holds is cut short rather than aborting.
+                if from > to || (to - from) as u64 > super::ops::MAX_ELEMENTS as u64 {
                     return Vec::new();
                 }
                 if *reverse {

@@ -178,6 +178,15 @@ fn arg_str(args: &[Value], i: usize) -> String {
 }
 
 fn parse_int(s: &str, radix: u32) -> Eval<i64> {
+    if radix < 2 {
+        return Err(throw("java.lang.NumberFormatException", format!("radix {radix} less than Character.MIN_RADIX")));
+    }
+    if radix > 36 {
+        return Err(throw(
+            "java.lang.NumberFormatException",
+            format!("radix {radix} greater than Character.MAX_RADIX"),
+        ));
+    }
     let t = s.strip_prefix('+').unwrap_or(s);
     i64::from_str_radix(t, radix)
         .map_err(|_| throw("java.lang.NumberFormatException", format!("For input string: \"{s}\"")))

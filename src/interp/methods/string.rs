@@ -112,6 +112,7 @@ fn strip_margin(s: &str, margin: char) -> String {
 }
 
 fn pad(s: &str, n: i64, fill: &str, left: bool) -> String {
+    let n = n.min(crate::interp::ops::MAX_ELEMENTS as i64);
     let len = s.chars().count() as i64;
     if n <= len || fill.is_empty() {
         return s.to_string();
@@ -259,7 +260,7 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
             Value::string(pad(s, arg_i(args, 0), &if args.len() == 2 { arg_s(args, 1) } else { " ".into() }, false))
         }
         ("center", 1) | ("center", 2) => {
-            let n = arg_i(args, 0);
+            let n = arg_i(args, 0).min(crate::interp::ops::MAX_ELEMENTS as i64);
             let fill = if args.len() == 2 { arg_s(args, 1) } else { " ".into() };
             let len = s.chars().count() as i64;
             if n <= len || fill.is_empty() {
@@ -529,7 +530,11 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
                 .map_err(|e| throw("java.lang.IllegalArgumentException", e.to_string()))?;
             Value::list(bytes.into_iter().map(|b| Value::Int(b as i8 as i32)).collect())
         }
-        ("repeat", 1) => Value::string(s.repeat(arg_i(args, 0).max(0) as usize)),
+        ("repeat", 1) => {
+            let n = arg_i(args, 0).max(0) as usize;
+            crate::interp::ops::too_big(s.len().saturating_mul(n))?;
+            Value::string(s.repeat(n))
+        }
         ("format", n) if n >= 1 => Value::string(super::format::sprintf(args)?),
         (
             "each" | "eachWithIndex" | "collect" | "findAll" | "find" | "any" | "every" | "inject" | "count" | "join"
