@@ -121,10 +121,9 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 }
                 Signal::Exception => {
                     build.log.line(&t.to_text());
-                    if let Some(span) = t.span().or(Some(interp_span(&t))) {
-                        let line = syntax::LineIndex::new(&source).line_col(span.start as usize).0;
-                        build.log.line(&format!("\tat WorkflowScript.run(WorkflowScript:{line})"));
-                    }
+                    let span = t.span().unwrap_or_default();
+                    let line = syntax::LineIndex::new(&source).line_col(span.start as usize).0;
+                    build.log.line(&format!("\tat WorkflowScript.run(WorkflowScript:{line})"));
                     build.worsen(BuildResult::Failure);
                 }
             }
@@ -161,10 +160,6 @@ fn interrupted() -> bool {
         }
     });
     INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
-}
-
-fn interp_span(t: &crate::interp::Throwable) -> crate::syntax::ast::Span {
-    t.span().unwrap_or_default()
 }
 
 fn finish(build: &Build, opts: &RunOptions, display: &str, source: &str, diagnostic: Option<SyntaxError>) -> RunEnd {

@@ -531,18 +531,7 @@ impl Interp {
                         match op {
                             DotOp::Safe if recv.is_null() => Ok(Value::Null),
                             DotOp::Spread => {
-                                if recv.is_null() {
-                                    return Ok(Value::Null);
-                                }
-                                let mut out = Vec::new();
-                                for item in ops::iter_values(&recv) {
-                                    if item.is_null() {
-                                        out.push(Value::Null);
-                                    } else {
-                                        out.push(self.call_method(item, &name, args.clone(), e.span)?);
-                                    }
-                                }
-                                Ok(Value::list(out))
+                                self.spread(&recv, |i, item| i.call_method(item, &name, args.clone(), e.span))
                             }
                             _ => self.call_method(recv, &name, args, e.span),
                         }
@@ -703,11 +692,11 @@ impl Interp {
         if let Some(v) = self.shared.binding.get_str(name) {
             return Ok(v);
         }
-        if let Some(v) = self.shared.host.global(self, name) {
-            return Ok(v);
-        }
         if let Some(c) = methods::statics::known_class(name) {
             return Ok(Value::Class(Arc::from(c)));
+        }
+        if let Some(v) = self.shared.host.global(self, name) {
+            return Ok(v);
         }
         if name == "binding" {
             return Ok(Value::Object(Arc::new(methods::object::Binding(self.shared.binding.clone()))));
@@ -792,20 +781,23 @@ impl Interp {
         Ok(if values.len() == 1 { values.pop().unwrap_or(Value::Null) } else { Value::list(values) })
     }
 
+    /// `recv*.x`: `f` on each element (null elements stay null), null for a null receiver.
+    fn spread(&mut self, recv: &Value, mut f: impl FnMut(&mut Self, Value) -> Eval) -> Eval {
+        if recv.is_null() {
+            return Ok(Value::Null);
+        }
+        let mut out = Vec::new();
+        for item in ops::iter_values(recv) {
+            out.push(if item.is_null() { Value::Null } else { f(self, item)? });
+        }
+        Ok(Value::list(out))
+    }
+
     pub(super) fn get_property(&mut self, recv: Value, op: DotOp, name: &str, span: Span) -> Eval {
         self.span = span;
         match op {
             DotOp::Safe if recv.is_null() => Ok(Value::Null),
-            DotOp::Spread => {
-                if recv.is_null() {
-                    return Ok(Value::Null);
-                }
-                let mut out = Vec::new();
-                for item in ops::iter_values(&recv) {
-                    out.push(if item.is_null() { Value::Null } else { methods::get_property(self, item, name)? });
-                }
-                Ok(Value::list(out))
-            }
+            DotOp::Spread => self.spread(&recv, |i, item| methods::get_property(i, item, name)),
             _ => methods::get_property(self, recv, name),
         }
     }

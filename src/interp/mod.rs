@@ -25,7 +25,6 @@ pub use scope::{Cancel, Scope};
 pub use value::{Key, Value};
 
 use crate::syntax::ast::{MethodDecl, Script, Span, StmtKind};
-use crate::syntax::LineIndex;
 
 /// What the interpreter asks of its host: pipeline steps, pipeline globals and the log.
 pub trait Host: Send + Sync {
@@ -62,18 +61,6 @@ impl Args {
                 out.extend(self.positional);
                 out
             }
-        }
-    }
-
-    pub fn named_value(&self, name: &str) -> Option<&Value> {
-        self.named.as_ref()?.get(&Key::str(name))
-    }
-
-    /// The trailing closure, if the last positional argument is one.
-    pub fn closure(&self) -> Option<Arc<value::Closure>> {
-        match self.positional.last() {
-            Some(Value::Closure(c)) => Some(c.clone()),
-            _ => None,
         }
     }
 }
@@ -195,15 +182,6 @@ impl Interp {
         let r = self.call_closure(closure, args);
         self.delegates.pop();
         r
-    }
-
-    /// 1-based line of a byte offset in the script.
-    pub fn line_of(&self, span: Span) -> usize {
-        LineIndex::new(&self.shared.source).line_col(span.start as usize).0
-    }
-
-    pub fn ext_mut<T: 'static>(&mut self) -> Option<&mut T> {
-        self.ext.as_mut()?.downcast_mut::<T>()
     }
 
     pub fn ext_ref<T: 'static>(&self) -> Option<&T> {

@@ -12,7 +12,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::decimal::Decimal;
 use super::error::{throw, Eval};
-use super::text::{java_double, to_string};
+use super::text::to_string;
 use super::value::{Key, Value};
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -354,6 +354,18 @@ pub fn intdiv(a: &Value, b: &Value) -> Eval {
             format!("Cannot use intdiv() on this number type: {} with value: {}", odd.class_name(), to_string(odd)),
         ));
     }
+    integer_division(r, a, b, i32::wrapping_div, i64::wrapping_div, |x, y| x / y)
+}
+
+/// Division-like operators on Integer, Long and BigInteger, with Java's `/ by zero`.
+fn integer_division(
+    r: Rank,
+    a: &Value,
+    b: &Value,
+    int: fn(i32, i32) -> i32,
+    long: fn(i64, i64) -> i64,
+    big: fn(BigInt, BigInt) -> BigInt,
+) -> Eval {
     let zero = || throw("java.lang.ArithmeticException", "/ by zero");
     match r {
         Rank::Int => {
@@ -361,21 +373,21 @@ pub fn intdiv(a: &Value, b: &Value) -> Eval {
             if y == 0 {
                 return Err(zero());
             }
-            Ok(Value::Int(x.wrapping_div(y)))
+            Ok(Value::Int(int(x, y)))
         }
         Rank::Long => {
             let (x, y) = (to_i64(a).unwrap_or(0), to_i64(b).unwrap_or(0));
             if y == 0 {
                 return Err(zero());
             }
-            Ok(Value::Long(x.wrapping_div(y)))
+            Ok(Value::Long(long(x, y)))
         }
         _ => {
             let (x, y) = (to_bigint(a).unwrap_or_default(), to_bigint(b).unwrap_or_default());
             if y.is_zero() {
                 return Err(zero());
             }
-            Ok(Value::bigint(x / y))
+            Ok(Value::bigint(big(x, y)))
         }
     }
 }
@@ -385,22 +397,8 @@ pub fn rem(a: &Value, b: &Value) -> Eval {
         (Some(x), Some(y)) => x.max(y),
         _ => return Err(type_error("mod", a, b)),
     };
-    let zero = || throw("java.lang.ArithmeticException", "/ by zero");
     match r {
-        Rank::Int => {
-            let (x, y) = (to_i64(a).unwrap_or(0) as i32, to_i64(b).unwrap_or(0) as i32);
-            if y == 0 {
-                return Err(zero());
-            }
-            Ok(Value::Int(x.wrapping_rem(y)))
-        }
-        Rank::Long => {
-            let (x, y) = (to_i64(a).unwrap_or(0), to_i64(b).unwrap_or(0));
-            if y == 0 {
-                return Err(zero());
-            }
-            Ok(Value::Long(x.wrapping_rem(y)))
-        }
+        Rank::Int | Rank::Long => integer_division(r, a, b, i32::wrapping_rem, i64::wrapping_rem, |x, y| x % y),
         Rank::BigInt => {
             let (x, y) = (to_bigint(a).unwrap_or_default(), to_bigint(b).unwrap_or_default());
             if y.is_zero() {
@@ -702,13 +700,4 @@ pub fn instance_of(v: &Value, class: &str) -> bool {
         Value::Object(o) => return simple == "Object" || o.class_name().ends_with(simple),
     };
     names.contains(&simple)
-}
-
-pub fn key_str(s: &str) -> Key {
-    Key::str(s)
-}
-
-/// Text for `java_double` callers outside this module.
-pub fn double_text(d: f64) -> String {
-    java_double(d)
 }

@@ -166,11 +166,6 @@ impl Cancel {
         }
         self.parent.as_ref().and_then(|p| p.reason())
     }
-
-    /// True when this token itself (not an ancestor) was cancelled.
-    pub fn is_cancelled_here(&self) -> bool {
-        self.flag.load(Ordering::Relaxed)
-    }
 }
 
 /// Whether `value` already has the declared type, so an assignment needs no conversion.

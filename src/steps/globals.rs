@@ -44,8 +44,11 @@ impl Env {
         if let Some(v) = self.build.env.lock().get(name) {
             return Some(v.clone());
         }
-        if let Some((_, v)) = self.build.base_env().into_iter().find(|(k, _)| k == name) {
-            return Some(v);
+        // The build's own variables are all upper case: only such names need the list.
+        if name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+            if let Some((_, v)) = self.build.base_env().into_iter().find(|(k, _)| k == name) {
+                return Some(v);
+            }
         }
         std::env::var(name).ok()
     }

@@ -17,7 +17,7 @@ use crate::build::Build;
 use crate::interp::error::throw;
 use crate::interp::text::to_string;
 use crate::interp::value::Closure;
-use crate::interp::{Args, Eval, Host, Interp, Key, Value};
+use crate::interp::{Args, Eval, Host, Interp, Value};
 use crate::syntax::ast::Span;
 
 /// A step: its name, the parameters it takes (the first is the one a lone positional argument fills),
@@ -205,9 +205,4 @@ impl Host for PipelineHost {
 /// A map argument's string entries (for `withEnv`-style lists too).
 pub fn string_list(v: &Value) -> Vec<String> {
     crate::interp::ops::iter_values(v).iter().map(to_string).collect()
-}
-
-/// A key in a step's named-argument map.
-pub fn key(name: &str) -> Key {
-    Key::str(name)
 }

@@ -7,7 +7,7 @@ use crate::interp::decimal::Decimal;
 use crate::interp::error::{throw, Eval, Flow};
 use crate::interp::ops::{self, truthy};
 use crate::interp::text::to_string;
-use crate::interp::value::{Key, List, ListKind, Set, Value};
+use crate::interp::value::{List, ListKind, Set, Value};
 use crate::interp::Interp;
 use crate::syntax::ast::Type;
 
@@ -278,11 +278,6 @@ pub fn accepts(ty: &Type, v: &Value) -> bool {
         "Closure" => matches!(v, Value::Closure(_) | Value::Null),
         _ => true,
     }
-}
-
-/// A map key from a string.
-pub fn key(s: &str) -> Key {
-    Key::str(s)
 }
 
 /// A Java array of `elem` holding `items`.
