@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod exec;
 pub mod interp;
+pub mod pipeline;
 pub mod runner;
 pub mod steps;
 pub mod syntax;

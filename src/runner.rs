@@ -9,8 +9,10 @@ use std::sync::Arc;
 
 use indexmap::IndexMap;
 
+use crate::build::scm::Given;
 use crate::build::{Build, BuildResult, Layout};
 use crate::interp::{Flow, Interp, Signal};
+use crate::pipeline;
 use crate::steps::{PipelineHost, StepCtx};
 use crate::syntax::{self, SyntaxError};
 
@@ -25,12 +27,24 @@ pub struct RunOptions {
     pub workspace: Option<PathBuf>,
     pub params: IndexMap<String, String>,
     pub color: bool,
+    /// `--env NAME=VALUE` and `--env-file` entries, in order (later wins).
+    pub env: Vec<(String, String)>,
+    pub scm: Given,
+    pub change_id: Option<String>,
+    pub change_target: Option<String>,
+    /// `--stage NAME`
+    pub stages: Vec<String>,
+    pub list: bool,
+    pub dry_run: bool,
+    pub events: Option<PathBuf>,
 }
 
 /// What a run ended with, for the exit code.
 pub enum RunEnd {
     Finished(BuildResult),
-    /// The run could not start (unreadable file, unusable home directory).
+    /// `--list` or `--dry-run`: nothing ran.
+    Planned,
+    /// The run could not start (unreadable file, unusable home directory, unknown parameter).
     Unusable(String),
 }
 
@@ -49,39 +63,169 @@ pub fn run(opts: RunOptions) -> RunEnd {
         }
         Err(e) => (String::new(), Err(e)),
     };
-    if let Ok(script) = &parsed {
-        if is_declarative(script) {
-            return RunEnd::Unusable(format!(
-                "{display} is a declarative pipeline (`pipeline {{ }}`); this version of jeeves runs scripted \
-                 pipelines only"
-            ));
-        }
-    }
+    // A declarative pipeline is read (and validated) before anything runs, as Jenkins compiles it first.
+    let declarative = match &parsed {
+        Ok(script) => pipeline::find_pipeline(script).map(|(span, body)| pipeline::build(span, &body)),
+        Err(_) => None,
+    };
     let dir = opts.file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let project = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let home = opts.home.clone().unwrap_or_else(|| dir.join(".jeeves"));
     let job = opts.job.clone().unwrap_or_else(|| default_job(dir));
+
+    // Parameters: declared ones take their defaults; a value for an undeclared one is a mistake.
+    let mut params = IndexMap::new();
+    let mut bool_params = Vec::new();
+    if let Some(Ok(model)) = &declarative {
+        for p in &model.parameters {
+            params.insert(p.name.clone(), p.default.clone());
+            if p.kind == "booleanParam" {
+                bool_params.push(p.name.clone());
+            }
+        }
+        for (k, v) in &opts.params {
+            if !params.contains_key(k) {
+                let declared: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
+                let list = if declared.is_empty() { "none".to_string() } else { declared.join(", ") };
+                return RunEnd::Unusable(format!(
+                    "unknown parameter `{k}`: {display} declares {list} (parameters {{ }} lists what -a/--param may set)"
+                ));
+            }
+            if bool_params.contains(k) && v != "true" && v != "false" {
+                return RunEnd::Unusable(format!("parameter `{k}` is a booleanParam: give true or false, not `{v}`"));
+            }
+            if let Some(decl) = model.parameters.iter().find(|p| &p.name == k && p.kind == "choice") {
+                if !decl.choices.contains(v) {
+                    return RunEnd::Unusable(format!(
+                        "parameter `{k}` is a choice of {}: `{v}` is not one of them",
+                        decl.choices.join(", ")
+                    ));
+                }
+            }
+            params.insert(k.clone(), v.clone());
+        }
+    } else {
+        params = opts.params.clone();
+    }
+
+    let mut settings = crate::pipeline::run::Settings { selected: opts.stages.clone(), ..Default::default() };
+    match load_tools(dir, &home) {
+        Ok(Some((file, tools))) => {
+            settings.tools = tools;
+            settings.tools_file = Some(file);
+        }
+        Ok(None) => {}
+        Err(e) => return RunEnd::Unusable(e),
+    }
+
+    let facts = crate::build::scm::Facts::gather(&project, &opts.scm);
+    let mut extra_env = Vec::new();
+    let mut branch = facts.branch.clone();
+    if let Some(id) = &opts.change_id {
+        extra_env.push(("CHANGE_ID".to_string(), id.clone()));
+        if let Some(b) = &facts.branch {
+            extra_env.push(("CHANGE_BRANCH".to_string(), b.clone()));
+        }
+        if opts.scm.branch.is_none() {
+            branch = Some(format!("PR-{id}"));
+        }
+    }
+    if let Some(t) = &opts.change_target {
+        extra_env.push(("CHANGE_TARGET".to_string(), t.clone()));
+    }
+    if let Some(b) = &branch {
+        extra_env.insert(0, ("BRANCH_NAME".to_string(), b.clone()));
+    }
+    if let Some(t) = &facts.tag {
+        extra_env.push(("TAG_NAME".to_string(), t.clone()));
+    }
+    extra_env.extend(opts.env.iter().cloned());
+
+    if opts.list || opts.dry_run {
+        return match &declarative {
+            Some(Ok(model)) => {
+                let env_of = |name: &str| extra_env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+                let plan = crate::pipeline::plan::Plan {
+                    p: model,
+                    source: &source,
+                    facts: &facts,
+                    env: &env_of,
+                    params: &params,
+                    selected: &opts.stages,
+                };
+                print!("{}", if opts.list { plan.list() } else { plan.dry_run() });
+                RunEnd::Planned
+            }
+            Some(Err(errors)) => {
+                eprint!("{}", render_model_errors(&display, &source, errors, opts.color));
+                RunEnd::Unusable(format!("{display} is not a valid declarative pipeline"))
+            }
+            None => RunEnd::Unusable(format!(
+                "--list and --dry-run need a declarative pipeline (`pipeline {{ }}`); {display} is scripted"
+            )),
+        };
+    }
+
+    // disableConcurrentBuilds(): one build of the job at a time (a lock file per job in the home).
+    let _lock = match &declarative {
+        Some(Ok(model)) if model.options.iter().any(|o| o.name == "disableConcurrentBuilds") => {
+            match job_lock(&home, &job) {
+                Ok(l) => Some(l),
+                Err(e) => return RunEnd::Unusable(format!("cannot lock the job in {}: {e}", home.display())),
+            }
+        }
+        _ => None,
+    };
     let layout = match Layout::create(&home, &job, opts.workspace.as_deref()) {
         Ok(l) => l,
         Err(e) => return RunEnd::Unusable(format!("cannot prepare the build in {}: {e}", home.display())),
     };
-    let build = Build::new(layout, Box::new(std::io::stdout()), opts.params.clone());
+    let setup = crate::build::Setup { params, bool_params, project, facts, extra_env };
+    let build = Build::new(layout, Box::new(std::io::stdout()), setup);
+    if let Some(path) = &opts.events {
+        match std::fs::File::create(path) {
+            Ok(f) => build.log.set_events(f),
+            Err(e) => eprintln!("jeeves run: cannot write events to {}: {e}", path.display()),
+        }
+    }
+    build.log.event(
+        "build-start",
+        serde_json::json!({ "job": build.layout.job, "number": build.layout.number, "parameters": build.params }),
+    );
     let script = match parsed {
         Ok(s) => s,
         Err(err) => {
             let (line, col) = syntax::LineIndex::new(&source).line_col(err.span.start as usize);
-            build.log.line("org.codehaus.groovy.control.MultipleCompilationErrorsException: startup failed:");
-            build.log.line(&format!("WorkflowScript: {line}: {} @ line {line}, column {col}.", err.message));
-            let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-            build.log.line(&format!("   {text}"));
-            build.log.line(&format!("   {}^", " ".repeat(col.saturating_sub(1))));
-            build.log.line("");
-            build.log.line("1 error");
-            build.worsen(BuildResult::Failure);
-            return finish(&build, &opts, &display, &source, Some(err));
+            compile_errors(&build, &source, &[(line, col, err.message.clone())]);
+            return finish(&build, &opts, &display, &source, vec![err], None);
         }
     };
+    let mut discard = None;
+    if let Some(model) = &declarative {
+        match model {
+            Err(errors) => {
+                let index = syntax::LineIndex::new(&source);
+                let list: Vec<(usize, usize, String)> = errors
+                    .iter()
+                    .map(|e| {
+                        let (l, c) = index.line_col(e.span.start as usize);
+                        (l, c, e.message.clone())
+                    })
+                    .collect();
+                compile_errors(&build, &source, &list);
+                let diags = errors
+                    .iter()
+                    .map(|e| SyntaxError { span: e.span, message: e.message.clone(), label: None, related: None })
+                    .collect();
+                return finish(&build, &opts, &display, &source, diags, None);
+            }
+            Ok(m) => discard = discarder(m),
+        }
+    }
 
-    let host = Arc::new(PipelineHost::new(build.clone()));
+    let mut host = PipelineHost::new(build.clone());
+    host.settings = settings;
+    let host = Arc::new(host);
     let mut interp = Interp::new(Arc::new(script), &display, &source, host.clone());
     let cwd = build.layout.workspace.clone();
     interp.ext = Some(Box::new(StepCtx { cwd, ..StepCtx::default() }));
@@ -104,7 +248,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
         r
     });
     host.pipeline("End of Pipeline");
-    let mut diagnostic = None;
+    let mut diagnostic = Vec::new();
     match outcome {
         Ok(Ok(Ok(()))) => {}
         Ok(Ok(Err(Flow::Throw(t)))) => {
@@ -129,7 +273,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
             }
             if t.signal == Signal::Exception {
                 if let Some(span) = t.span() {
-                    diagnostic = Some(SyntaxError { span, message: t.to_text(), label: None, related: None });
+                    diagnostic.push(SyntaxError { span, message: t.to_text(), label: None, related: None });
                 }
             }
         }
@@ -139,7 +283,114 @@ pub fn run(opts: RunOptions) -> RunEnd {
             build.worsen(BuildResult::Failure);
         }
     }
-    finish(&build, &opts, &display, &source, diagnostic)
+    finish(&build, &opts, &display, &source, diagnostic, discard)
+}
+
+/// Jenkins' compile-error report: each error with its line and a caret, then the count.
+fn compile_errors(build: &Build, source: &str, errors: &[(usize, usize, String)]) {
+    build.log.line("org.codehaus.groovy.control.MultipleCompilationErrorsException: startup failed:");
+    for (line, col, message) in errors {
+        build.log.line(&format!("WorkflowScript: {line}: {message} @ line {line}, column {col}."));
+        let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        build.log.line(&format!("   {text}"));
+        build.log.line(&format!("   {}^", " ".repeat(col.saturating_sub(1))));
+        build.log.line("");
+    }
+    let n = errors.len();
+    build.log.line(&if n == 1 { "1 error".to_string() } else { format!("{n} errors") });
+    build.log.line("");
+    build.worsen(BuildResult::Failure);
+}
+
+fn render_model_errors(display: &str, source: &str, errors: &[pipeline::ModelError], color: bool) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            let d = SyntaxError { span: e.span, message: e.message.clone(), label: None, related: None };
+            crate::diagnostic::render_syntax_error(display, source, &d, color)
+        })
+        .collect()
+}
+
+/// `buildDiscarder(logRotator(numToKeepStr: 'N', daysToKeepStr: 'D'))` from the options.
+fn discarder(model: &pipeline::Pipeline) -> Option<(usize, Option<u64>)> {
+    use crate::syntax::ast::{Arg, ExprKind, MapKey};
+    let opt = model.options.iter().find(|o| o.name == "buildDiscarder")?;
+    let rotator = opt.positional.first()?;
+    let ExprKind::MethodCall { args, .. } = &rotator.kind else { return None };
+    let mut keep = None;
+    let mut days = None;
+    for a in args {
+        let (Arg::Named(entry), MapKey::Expr(k)) = (
+            a,
+            match a {
+                Arg::Named(e) => &e.key,
+                _ => continue,
+            },
+        ) else {
+            continue;
+        };
+        let key = pipeline::model::literal(k).unwrap_or_default();
+        let value = pipeline::model::literal(&entry.value).and_then(|v| v.trim().parse::<i64>().ok());
+        match key.as_str() {
+            "numToKeepStr" | "numToKeep" => keep = value,
+            "daysToKeepStr" | "daysToKeep" => days = value,
+            _ => {}
+        }
+    }
+    let keep = keep.filter(|k| *k > 0).map(|k| k as usize).unwrap_or(usize::MAX);
+    Some((keep, days.filter(|d| *d > 0).map(|d| d as u64)))
+}
+
+/// Holds an exclusive lock on the job until dropped; waits (saying so) while another build has it.
+fn job_lock(home: &Path, job: &str) -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    let dir = home.join("jobs").join(job);
+    std::fs::create_dir_all(&dir)?;
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("lock"))?;
+    // SAFETY: flock on a descriptor we own; the lock ends when the file is closed.
+    let busy = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0;
+    if busy {
+        eprintln!("jeeves: another build of {job} is running (disableConcurrentBuilds); waiting for it to finish");
+        // SAFETY: as above, now blocking.
+        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(f)
+}
+
+/// Tool installs from `jeeves.toml` next to the Jenkinsfile, else in the home: `[tools]` maps a tool's
+/// name (or its type, e.g. `maven`) to an install directory, relative paths from the file's directory;
+/// `[tools.TYPE]` tables map names within a type.
+/// Tool name -> install directory, and the file they came from.
+type ToolConfig = (PathBuf, Vec<(String, PathBuf)>);
+
+fn load_tools(dir: &Path, home: &Path) -> Result<Option<ToolConfig>, String> {
+    for candidate in [dir.join("jeeves.toml"), home.join("jeeves.toml")] {
+        let Ok(text) = std::fs::read_to_string(&candidate) else { continue };
+        let table: toml::Table = text.parse().map_err(|e| format!("{}: {e}", candidate.display()))?;
+        let base = candidate.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let base = base.canonicalize().unwrap_or(base);
+        let mut tools = Vec::new();
+        if let Some(toml::Value::Table(t)) = table.get("tools") {
+            for (k, v) in t {
+                match v {
+                    toml::Value::String(path) => tools.push((k.clone(), base.join(path))),
+                    toml::Value::Table(inner) => {
+                        for (name, path) in inner {
+                            if let toml::Value::String(path) = path {
+                                tools.push((name.clone(), base.join(path)));
+                            }
+                        }
+                    }
+                    _ => return Err(format!("{}: [tools] {k} must be a path", candidate.display())),
+                }
+            }
+        }
+        return Ok(Some((candidate, tools)));
+    }
+    Ok(None)
 }
 
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -162,12 +413,23 @@ fn interrupted() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
-fn finish(build: &Build, opts: &RunOptions, display: &str, source: &str, diagnostic: Option<SyntaxError>) -> RunEnd {
+fn finish(
+    build: &Build,
+    opts: &RunOptions,
+    display: &str,
+    source: &str,
+    diagnostics: Vec<SyntaxError>,
+    discard: Option<(usize, Option<u64>)>,
+) -> RunEnd {
     let result = build.result();
     build.log.line(&format!("Finished: {}", result.name()));
+    build.log.event("build-end", serde_json::json!({ "result": result.name() }));
     build.write_record();
+    if let Some((keep, days)) = discard {
+        build.layout.discard_old(keep, days);
+    }
     let mut err = std::io::stderr().lock();
-    if let Some(d) = diagnostic {
+    for d in diagnostics {
         let _ = write!(err, "{}", crate::diagnostic::render_syntax_error(display, source, &d, opts.color));
     }
     let _ = writeln!(
@@ -180,15 +442,6 @@ fn finish(build: &Build, opts: &RunOptions, display: &str, source: &str, diagnos
         build.layout.build_dir.join("log").display()
     );
     RunEnd::Finished(result)
-}
-
-/// A top-level `pipeline { ... }` call makes a declarative pipeline.
-fn is_declarative(script: &crate::syntax::ast::Script) -> bool {
-    use crate::syntax::ast::{ExprKind, MemberName, StmtKind};
-    script.statements.iter().any(|s| {
-        matches!(&s.kind, StmtKind::Expr(e) if matches!(&e.kind,
-            ExprKind::MethodCall { object: None, name: MemberName::Name(n), .. } if n == "pipeline"))
-    })
 }
 
 /// The job name: the project directory's name.

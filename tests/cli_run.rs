@@ -159,7 +159,8 @@ fn env_with_env_and_params_reach_groovy_and_processes() {
              echo \"${env.STAGE_VAR} ${params.GREETING} ${env.BUILD_NUMBER}\"\n  }\n  echo \"after: ${env.STAGE_VAR}\"\n}\n",
         )
         .args(["run", "-a", "GREETING=hi"])
-        .stdout_has("\ng s \n")
+        // Parameters are environment variables too, as in Jenkins.
+        .stdout_has("\ng s hi\n")
         .stdout_has("\ns hi 1\n")
         .stdout_has("after: null\n")
         .status(0)
@@ -307,12 +308,13 @@ fn the_file_can_be_named_with_f_and_bad_input_is_a_usage_error() {
 }
 
 #[test]
-fn declarative_pipelines_are_refused_for_now() {
+fn declarative_pipelines_run_their_stages() {
     Case::new()
         .jenkinsfile("pipeline {\n  agent any\n  stages { stage('a') { steps { echo 'x' } } }\n}\n")
         .args(["run"])
-        .stderr_has("is a declarative pipeline")
-        .status(2)
+        .stdout_has("[Pipeline] { (a)\n[Pipeline] echo\nx\n[Pipeline] }\n")
+        .stdout_has("Finished: SUCCESS\n")
+        .status(0)
         .run();
 }
 

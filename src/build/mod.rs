@@ -12,6 +12,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use indexmap::IndexMap;
 use parking_lot::Mutex;
 
+pub mod scm;
+
 /// Build results, best to worst; a result only gets worse unless set explicitly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum BuildResult {
@@ -88,6 +90,48 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// The result of the latest earlier build that finished (its record holds one).
+    pub fn previous_result(&self) -> Option<(u32, BuildResult)> {
+        let builds = self.home.join("jobs").join(&self.job).join("builds");
+        let mut numbers: Vec<u32> = fs::read_dir(&builds)
+            .ok()?
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+            .filter(|n| *n < self.number)
+            .collect();
+        numbers.sort_unstable();
+        numbers.into_iter().rev().find_map(|n| {
+            let text = fs::read_to_string(builds.join(n.to_string()).join("build.json")).ok()?;
+            let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+            Some((n, BuildResult::parse(v.get("result")?.as_str()?)?))
+        })
+    }
+
+    /// `buildDiscarder(logRotator(numToKeepStr: N))`: removes the job's oldest builds beyond `keep`
+    /// (only numbered directories under this job's `builds/`).
+    pub fn discard_old(&self, keep: usize, max_age_days: Option<u64>) {
+        let builds = self.home.join("jobs").join(&self.job).join("builds");
+        let Ok(entries) = fs::read_dir(&builds) else { return };
+        let mut numbers: Vec<u32> =
+            entries.flatten().filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok())).collect();
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        for (i, n) in numbers.iter().enumerate() {
+            let dir = builds.join(n.to_string());
+            let too_old = max_age_days.is_some_and(|days| {
+                fs::metadata(&dir)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age.as_secs() > days * 86_400)
+            });
+            if (i >= keep || too_old) && *n != self.number {
+                let _ = fs::remove_dir_all(&dir);
+            }
+        }
+    }
+}
+
 /// The console log: written to stdout and to `log` in the build directory, a whole line at a time so
 /// parallel branches do not interleave within a line.
 pub struct Log {
@@ -97,6 +141,8 @@ pub struct Log {
 struct Sinks {
     stdout: Box<dyn Write + Send>,
     file: Option<File>,
+    /// `--events FILE`: every build event as a JSON line.
+    events: Option<File>,
     /// The last byte written ended a line.
     at_line_start: bool,
 }
@@ -110,13 +156,43 @@ impl Sinks {
         if let Some(f) = self.file.as_mut() {
             let _ = f.write_all(text.as_bytes());
         }
+        if self.events.is_some() {
+            self.event(serde_json::json!({ "event": "output", "text": text }));
+        }
         self.at_line_start = text.ends_with('\n');
+    }
+}
+
+impl Sinks {
+    fn event(&mut self, mut value: serde_json::Value) {
+        if let Some(f) = self.events.as_mut() {
+            let millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0);
+            value["time"] = serde_json::json!(millis);
+            let _ = writeln!(f, "{value}");
+        }
     }
 }
 
 impl Log {
     pub fn new(stdout: Box<dyn Write + Send>, file: Option<File>) -> Log {
-        Log { sinks: Mutex::new(Sinks { stdout, file, at_line_start: true }) }
+        Log { sinks: Mutex::new(Sinks { stdout, file, events: None, at_line_start: true }) }
+    }
+
+    /// Writes every later event (and output chunk) to `file` as JSON lines.
+    pub fn set_events(&self, file: File) {
+        self.sinks.lock().events = Some(file);
+    }
+
+    /// A build event (stage start/end, result): `{"event": KIND, ...fields, "time": ms}`.
+    pub fn event(&self, kind: &str, fields: serde_json::Value) {
+        let mut s = self.sinks.lock();
+        if s.events.is_some() {
+            let mut v = serde_json::json!({ "event": kind });
+            if let (Some(obj), serde_json::Value::Object(extra)) = (v.as_object_mut(), fields) {
+                obj.extend(extra);
+            }
+            s.event(v);
+        }
     }
 
     /// Writes text as it is (`print` may leave a line open); with `prefix`, every line that starts in
@@ -171,15 +247,43 @@ pub struct Build {
     /// Variables set with `env.NAME = value`.
     pub env: Mutex<IndexMap<String, String>>,
     pub params: IndexMap<String, String>,
+    /// Parameters declared `booleanParam` (their values read as Booleans in `params`).
+    pub bool_params: Vec<String>,
+    /// The directory a checkout copies from (the Jenkinsfile's project) and what git says about it.
+    pub project: PathBuf,
+    pub facts: scm::Facts,
+    /// Variables from `--env`, `--env-file` and the multibranch facts (BRANCH_NAME, TAG_NAME, CHANGE_*).
+    pub extra_env: Vec<(String, String)>,
+    /// The result of the previous finished build of the job, for `changed`/`fixed`/`regression`.
+    pub previous: Option<(u32, BuildResult)>,
     pub description: Mutex<Option<String>>,
     pub display_name: Mutex<Option<String>>,
-    /// Stages in the order they ended: name, status, duration.
-    stages: Mutex<Vec<serde_json::Value>>,
+    /// Stages in the order they ended: path (enclosing stages, then the name), status, duration.
+    stages: Mutex<Vec<StageRecord>>,
+}
+
+/// Everything about a build that comes from the command line and the project, not from the layout.
+#[derive(Default)]
+pub struct Setup {
+    pub params: IndexMap<String, String>,
+    pub bool_params: Vec<String>,
+    pub project: PathBuf,
+    pub facts: scm::Facts,
+    pub extra_env: Vec<(String, String)>,
+}
+
+#[derive(Clone)]
+struct StageRecord {
+    path: Vec<String>,
+    status: String,
+    start: i64,
+    duration: u64,
 }
 
 impl Build {
-    pub fn new(layout: Layout, stdout: Box<dyn Write + Send>, params: IndexMap<String, String>) -> Arc<Build> {
+    pub fn new(layout: Layout, stdout: Box<dyn Write + Send>, setup: Setup) -> Arc<Build> {
         let file = File::create(layout.build_dir.join("log")).ok();
+        let previous = layout.previous_result();
         let start_millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
         Arc::new(Build {
             layout,
@@ -189,7 +293,12 @@ impl Build {
             result: Mutex::new(BuildResult::Success),
             explicit: Mutex::new(None),
             env: Mutex::new(IndexMap::new()),
-            params,
+            params: setup.params,
+            bool_params: setup.bool_params,
+            project: setup.project,
+            facts: setup.facts,
+            extra_env: setup.extra_env,
+            previous,
             description: Mutex::new(None),
             display_name: Mutex::new(None),
             stages: Mutex::new(Vec::new()),
@@ -227,7 +336,7 @@ impl Build {
     pub fn base_env(&self) -> Vec<(String, String)> {
         let l = &self.layout;
         let url = format!("file://{}/", l.home.display());
-        vec![
+        let mut env = vec![
             ("BUILD_NUMBER".into(), l.number.to_string()),
             ("BUILD_ID".into(), l.number.to_string()),
             ("BUILD_DISPLAY_NAME".into(), format!("#{}", l.number)),
@@ -242,16 +351,61 @@ impl Build {
             ("NODE_NAME".into(), "built-in".into()),
             ("NODE_LABELS".into(), "built-in".into()),
             ("WORKSPACE".into(), l.workspace.display().to_string()),
-        ]
+        ];
+        for (k, v) in &self.params {
+            env.push((k.clone(), v.clone()));
+        }
+        env.extend(self.extra_env.iter().cloned());
+        env
     }
 
     pub fn record_stage(&self, name: &str, status: &str, duration_ms: u64) {
-        self.stages.lock().push(serde_json::json!({ "name": name, "status": status, "duration": duration_ms }));
+        self.record_stage_path(&[name.to_string()], status, duration_ms);
+    }
+
+    /// A stage that ended (`path`: the enclosing stages' names, then its own).
+    pub fn record_stage_path(&self, path: &[String], status: &str, duration_ms: u64) {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        self.log.event(
+            "stage-end",
+            serde_json::json!({ "stage": path.last(), "path": path, "status": status, "duration": duration_ms }),
+        );
+        self.stages.lock().push(StageRecord {
+            path: path.to_vec(),
+            status: status.to_string(),
+            start: now - duration_ms as i64,
+            duration: duration_ms,
+        });
+    }
+
+    /// The stages as a tree, in the order they started.
+    fn stage_tree(&self) -> Vec<serde_json::Value> {
+        let mut records = self.stages.lock().clone();
+        records.sort_by_key(|r| (r.start, r.path.len()));
+        fn children(records: &[StageRecord], parent: &[String]) -> Vec<serde_json::Value> {
+            records
+                .iter()
+                .filter(|r| r.path.len() == parent.len() + 1 && r.path.starts_with(parent))
+                .map(|r| {
+                    let mut v = serde_json::json!({
+                        "name": r.path.last(),
+                        "status": r.status,
+                        "duration": r.duration,
+                    });
+                    let kids = children(records, &r.path);
+                    if !kids.is_empty() {
+                        v["stages"] = serde_json::Value::Array(kids);
+                    }
+                    v
+                })
+                .collect()
+        }
+        children(&records, &[])
     }
 
     /// Writes `build.json` (also for failed builds).
     pub fn write_record(&self) {
-        let stages = self.stages.lock().clone();
+        let stages = self.stage_tree();
         let record = serde_json::json!({
             "number": self.layout.number,
             "job": self.layout.job,

@@ -41,7 +41,7 @@ enum Command {
             The build log goes to stdout exactly as Jenkins writes it, ending with `Finished: RESULT`; \
             the exit code is the result: 0 SUCCESS, 1 UNSTABLE, 2 FAILURE, 3 NOT_BUILT, 4 ABORTED. \
             Builds are kept in the home directory (jobs/JOB/builds/N/log and build.json).")]
-    Run(run::RunArgs),
+    Run(Box<run::RunArgs>),
     /// Check Jenkinsfiles for errors Jenkins would report (not yet available)
     Lint {
         /// Files or directories to check
@@ -60,7 +60,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse::run(args),
-        Command::Run(args) => run::run(args),
+        Command::Run(args) => run::run(*args),
         Command::Lint { .. } => not_yet("lint", "linting"),
         Command::Agent => not_yet("agent", "the inbound agent"),
         Command::Completions { shell } => {

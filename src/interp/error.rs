@@ -9,6 +9,7 @@ use super::value::Value;
 use crate::syntax::ast::Span;
 
 /// Why evaluation left the normal path.
+#[derive(Clone)]
 pub enum Flow {
     Throw(Arc<Throwable>),
     Return(Value),

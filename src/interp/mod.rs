@@ -171,6 +171,24 @@ impl Interp {
         self.call_closure(closure, Vec::new())
     }
 
+    /// Runs `f` on a new thread's interpreter (a parallel branch built by the host): takes the GIL first.
+    pub fn on_branch<R>(&mut self, f: impl FnOnce(&mut Interp) -> R) -> R {
+        let shared = self.shared.clone();
+        let _held = shared.gil.hold();
+        f(self)
+    }
+
+    /// Evaluates an expression of the script in `scope` (declarative directives' arguments).
+    pub fn eval_expr(&mut self, e: &crate::syntax::ast::Expr, scope: &Scope) -> Eval {
+        self.span = e.span;
+        self.eval(e, scope)
+    }
+
+    /// A closure value for a closure written in the script, closing over `scope`.
+    pub fn closure_of(def: &Arc<crate::syntax::ast::Closure>, scope: &Scope) -> Arc<value::Closure> {
+        Arc::new(value::Closure::new(value::ClosureKind::Code { def: def.clone(), scope: scope.clone() }))
+    }
+
     /// Runs `f` (which must not touch Groovy values) with the GIL released, so other branches run.
     pub fn without_gil<R>(&self, f: impl FnOnce() -> R) -> R {
         self.shared.gil.released(f)

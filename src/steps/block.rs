@@ -7,6 +7,7 @@ use crate::interp::{Eval, Interp, Value};
 pub const NODE: Step = Step { name: "node", params: &["label"], block: true, run: node };
 pub const STAGE: Step = Step { name: "stage", params: &["name", "concurrency"], block: true, run: stage };
 pub const DIR: Step = Step { name: "dir", params: &["path"], block: true, run: dir };
+pub const SCRIPT: Step = Step { name: "script", params: &[], block: true, run: script };
 pub const WITH_ENV: Step = Step { name: "withEnv", params: &["overrides"], block: true, run: with_env };
 
 /// Prints `[Pipeline] {` (with a label), runs the body with the context `change` made, prints the closing
@@ -25,6 +26,19 @@ pub fn run_body(
             format!("There is no body to invoke for the {name} step"),
         ));
     };
+    enter(host, interp, name, label, change, |i| i.call(&body, Vec::new()))
+}
+
+/// The frame of every block step: `[Pipeline] {` (with a label), the body in a changed context,
+/// `[Pipeline] }` and `[Pipeline] // NAME`. The body may be Groovy or the declarative runner's own code.
+pub fn enter(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    name: &str,
+    label: Option<&str>,
+    change: impl FnOnce(&mut StepCtx),
+    body: impl FnOnce(&mut Interp) -> Eval,
+) -> Eval {
     match label {
         Some(l) => host.pipeline(&format!("{{ ({l})")),
         None => host.pipeline("{"),
@@ -33,11 +47,22 @@ pub fn run_body(
     let mut ctx = saved.clone();
     change(&mut ctx);
     interp.ext = Some(Box::new(ctx));
-    let result = interp.call(&body, Vec::new());
+    let result = body(interp);
     interp.ext = Some(Box::new(saved));
     host.pipeline("}");
     host.pipeline(&format!("// {name}"));
     result
+}
+
+/// `withEnv(pairs) { body }` for the declarative runner.
+pub fn with_env_block(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    pairs: Vec<(String, String)>,
+    body: impl FnOnce(&mut Interp) -> Eval,
+) -> Eval {
+    host.pipeline("withEnv");
+    enter(host, interp, "withEnv", None, |ctx| ctx.env.extend(pairs), body)
 }
 
 fn node(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
@@ -61,9 +86,8 @@ fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         return Ok(Value::Null);
     }
     let started = std::time::Instant::now();
-    let result = run_body(host, interp, "stage", Some(&name), args, |ctx| {
-        ctx.env.push(("STAGE_NAME".into(), name.clone()));
-    });
+    let Some(body) = args.body.clone() else { unreachable!("checked above") };
+    let result = stage_frame(host, interp, &name, |i| i.call(&body, Vec::new()));
     let status = match &result {
         Ok(_) => "SUCCESS",
         Err(crate::interp::Flow::Throw(t)) if t.signal == crate::interp::Signal::Aborted => "ABORTED",
@@ -71,6 +95,22 @@ fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     };
     host.build.record_stage(&name, status, started.elapsed().as_millis() as u64);
     result
+}
+
+/// The inside of a `stage` step (after its `[Pipeline] stage` line): `{ (NAME)`, STAGE_NAME set.
+pub fn stage_frame(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    name: &str,
+    body: impl FnOnce(&mut Interp) -> Eval,
+) -> Eval {
+    enter(host, interp, "stage", Some(name), |ctx| ctx.env.push(("STAGE_NAME".into(), name.to_string())), body)
+}
+
+/// `script { }`: scripted Groovy inside declarative `steps`.
+fn script(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("script");
+    run_body(host, interp, "script", None, args, |_| {})
 }
 
 fn dir(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

@@ -15,9 +15,26 @@ pub const RETRY: Step = Step { name: "retry", params: &["count"], block: true, r
 pub const PARALLEL: Step = Step { name: "parallel", params: &["branches"], block: false, run: parallel };
 
 fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
-    host.pipeline("timeout");
     let unit = args.str("unit").unwrap_or_else(|| "MINUTES".into());
     let ms = millis(args.get("time").unwrap_or(&Value::Int(0)), Some(&unit))?;
+    let body = body_of(args, "timeout")?;
+    timeout_block(host, interp, ms, |i| i.call(&body, Vec::new()))
+}
+
+fn body_of(args: &StepArgs, name: &str) -> Eval<std::sync::Arc<crate::interp::value::Closure>> {
+    args.body.clone().ok_or_else(|| {
+        throw("java.lang.IllegalStateException", format!("There is no body to invoke for the {name} step"))
+    })
+}
+
+/// `timeout(time) { body }`: the body's steps are cancelled when the time runs out.
+pub fn timeout_block(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    ms: u64,
+    body: impl FnOnce(&mut Interp) -> Eval,
+) -> Eval {
+    host.pipeline("timeout");
     host.output(interp, &format!("Timeout set to expire in {}", time_span(ms)));
     let outer = interp.cancel.clone();
     let token = outer.child();
@@ -34,7 +51,7 @@ fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         })
     };
     interp.cancel = token.clone();
-    let result = super::block::run_body(host, interp, "timeout", None, args, |_| {});
+    let result = super::block::enter(host, interp, "timeout", None, |_| {}, body);
     interp.cancel = outer;
     let _ = done_tx.send(());
     let fired = watcher.join().unwrap_or(false);
@@ -50,11 +67,22 @@ fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
 }
 
 fn retry(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
-    host.pipeline("retry");
     let count = args.get("count").and_then(crate::interp::ops::to_i64).unwrap_or(1).max(1);
+    let body = body_of(args, "retry")?;
+    retry_block(host, interp, count, |i| i.call(&body, Vec::new()))
+}
+
+/// `retry(count) { body }`: runs the body again after a failure, up to `count` times in all.
+pub fn retry_block(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    count: i64,
+    mut body: impl FnMut(&mut Interp) -> Eval,
+) -> Eval {
+    host.pipeline("retry");
     let mut attempt = 1;
     loop {
-        let result = super::block::run_body(host, interp, "retry", None, args, |_| {});
+        let result = super::block::enter(host, interp, "retry", None, |_| {}, &mut body);
         match result {
             Err(Flow::Throw(t)) if t.signal != Signal::Aborted && attempt < count => {
                 let msg = match t.signal {
@@ -71,7 +99,6 @@ fn retry(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
 }
 
 fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
-    host.pipeline("parallel");
     let mut fail_fast = false;
     let mut branches = Vec::new();
     let source: Vec<(String, Value)> = match args.get("branches") {
@@ -93,42 +120,26 @@ fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
             }
         }
     }
-    for (name, _) in &branches {
-        host.pipeline(&format!("{{ (Branch: {name})"));
-    }
-    let group = interp.cancel.child();
-    let base = PipelineHost::ctx(interp);
-    let shared = interp.shared.clone();
-    // The branches take turns with the GIL; this thread gives it up until they are done.
-    let results: Vec<(String, Eval)> = shared.gil.released(|| {
-        std::thread::scope(|s| {
-            let mut handles = Vec::new();
-            for (name, body) in &branches {
-                let ctx = StepCtx { branch: Some(name.clone()), ..base.clone() };
-                let mut child = interp.fork(Some(Box::new(ctx)), group.child());
-                let group = group.clone();
-                let handle =
-                    std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
-                        let r = child.call_on_branch(body);
-                        if fail_fast && r.is_err() {
-                            group.cancel(Some(format!("Failed in branch {name}")));
-                        }
-                        r
-                    });
-                handles.push((name.clone(), handle));
-            }
-            handles
-                .into_iter()
-                .map(|(name, h)| {
-                    let r = match h {
-                        Ok(h) => h.join().unwrap_or_else(|_| Err(throw("java.lang.Error", "parallel branch panicked"))),
-                        Err(e) => Err(throw("java.lang.Error", format!("cannot start a thread: {e}"))),
-                    };
-                    (name, r)
-                })
-                .collect()
+    let bodies: Vec<(String, Branch)> = branches
+        .into_iter()
+        .map(|(name, body)| {
+            let f: Branch = Box::new(move |i: &mut Interp| i.call(&body, Vec::new()));
+            (name, f)
         })
-    });
+        .collect();
+    parallel_block(host, interp, bodies, fail_fast)
+}
+
+/// The `parallel` step with branches the caller built: the branches' values by name, or the first
+/// real failure (one that is not just an abort the failure caused).
+pub fn parallel_block(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    bodies: Vec<(String, Branch)>,
+    fail_fast: bool,
+) -> Eval {
+    host.pipeline("parallel");
+    let results = parallel_branches(host, interp, bodies, fail_fast);
     let mut out = indexmap::IndexMap::new();
     let mut first_error: Option<Flow> = None;
     for (name, r) in results {
@@ -137,7 +148,6 @@ fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
                 out.insert(Key::str(&name), v);
             }
             Err(e) => {
-                host.build.log.line(&format!("Failed in branch {name}"));
                 let replace = match (&first_error, &e) {
                     (None, _) => true,
                     // A real failure explains more than the aborts it caused.
@@ -151,11 +161,67 @@ fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
                 }
             }
         }
-        host.pipeline("}");
     }
     host.pipeline("// parallel");
     match first_error {
         Some(e) => Err(e),
         None => Ok(Value::map(out)),
     }
+}
+
+/// A parallel branch's body, run on its own thread.
+pub type Branch<'a> = Box<dyn FnOnce(&mut Interp) -> Eval + Send + 'a>;
+
+/// Runs the branches at the same time (each on its own thread and interpreter, taking turns with the GIL),
+/// after printing their `{ (Branch: NAME)` lines; with `fail_fast` the first failure cancels the others.
+/// Returns each branch's outcome in the order given.
+pub fn parallel_branches(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    branches: Vec<(String, Branch<'_>)>,
+    fail_fast: bool,
+) -> Vec<(String, Eval)> {
+    for (name, _) in &branches {
+        host.pipeline(&format!("{{ (Branch: {name})"));
+    }
+    let group = interp.cancel.child();
+    let base = PipelineHost::ctx(interp);
+    let shared = interp.shared.clone();
+    // The branches take turns with the GIL; this thread gives it up until they are done.
+    shared.gil.released(|| {
+        std::thread::scope(|s| {
+            let mut handles = Vec::new();
+            for (name, body) in branches {
+                let ctx = StepCtx { branch: Some(name.clone()), ..base.clone() };
+                let mut child = interp.fork(Some(Box::new(ctx)), group.child());
+                let group = group.clone();
+                let branch_name = name.clone();
+                let log = &host.build.log;
+                let handle =
+                    std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE).spawn_scoped(s, move || {
+                        let r = child.on_branch(body);
+                        // As in Jenkins: the branch's block closes, then the parallel step says it failed.
+                        log.line("[Pipeline] }");
+                        if r.is_err() {
+                            log.line(&format!("Failed in branch {branch_name}"));
+                            if fail_fast {
+                                group.cancel(Some(format!("Failed in branch {branch_name}")));
+                            }
+                        }
+                        r
+                    });
+                handles.push((name, handle));
+            }
+            handles
+                .into_iter()
+                .map(|(name, h)| {
+                    let r = match h {
+                        Ok(h) => h.join().unwrap_or_else(|_| Err(throw("java.lang.Error", "parallel branch panicked"))),
+                        Err(e) => Err(throw("java.lang.Error", format!("cannot start a thread: {e}"))),
+                    };
+                    (name, r)
+                })
+                .collect()
+        })
+    })
 }

@@ -18,9 +18,21 @@ pub fn global(host: &PipelineHost, interp: &Interp, name: &str) -> Option<Value>
             let ctx = interp.ext_ref::<StepCtx>().cloned().unwrap_or_default();
             Value::Object(Arc::new(Env { build: host.build.clone(), overrides: ctx.env }))
         }
-        "params" => {
-            Value::Map(Map::immutable(host.build.params.iter().map(|(k, v)| (Key::str(k), Value::str(v))).collect()))
-        }
+        "params" => Value::Map(Map::immutable(
+            host.build
+                .params
+                .iter()
+                .map(|(k, v)| {
+                    let value = if host.build.bool_params.iter().any(|b| b == k) {
+                        Value::Bool(v == "true")
+                    } else {
+                        Value::str(v)
+                    };
+                    (Key::str(k), value)
+                })
+                .collect(),
+        )),
+        "scm" => Value::Object(Arc::new(Scm)),
         "currentBuild" => Value::Object(Arc::new(CurrentBuild { build: host.build.clone() })),
         // As in Jenkins, the build's environment variables are readable as bare names (`BUILD_NUMBER`).
         _ => {
@@ -29,6 +41,11 @@ pub fn global(host: &PipelineHost, interp: &Interp, name: &str) -> Option<Value>
             return env.lookup(name).map(Value::string);
         }
     })
+}
+
+pub fn env_value(host: &PipelineHost, interp: &Interp, name: &str) -> Option<String> {
+    let ctx = interp.ext_ref::<StepCtx>().cloned().unwrap_or_default();
+    Env { build: host.build.clone(), overrides: ctx.env }.lookup(name)
 }
 
 struct Env {
@@ -46,7 +63,7 @@ impl Env {
         }
         // The build's own variables are all upper case: only such names need the list.
         if name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
-            if let Some((_, v)) = self.build.base_env().into_iter().find(|(k, _)| k == name) {
+            if let Some((_, v)) = self.build.base_env().into_iter().rev().find(|(k, _)| k == name) {
                 return Some(v);
             }
         }
@@ -135,9 +152,11 @@ impl Object for CurrentBuild {
                 super::basic::time_span(b.started.elapsed().as_millis() as u64)
             )),
             "startTimeInMillis" | "timeInMillis" => Value::Long(b.start_millis),
-            "previousBuild" | "previousCompletedBuild" | "previousSuccessfulBuild" | "previousFailedBuild" => {
-                Value::Null
-            }
+            "previousBuild" | "previousCompletedBuild" => match b.previous {
+                Some((number, result)) => Value::Object(Arc::new(PreviousBuild { number, result })),
+                None => Value::Null,
+            },
+            "previousSuccessfulBuild" | "previousFailedBuild" => Value::Null,
             "absoluteUrl" => Value::string(format!("file://{}/job/{}/{}/", l.home.display(), l.job, l.number)),
             "buildVariables" => Value::map(b.params.iter().map(|(k, v)| (Key::str(k), Value::str(v))).collect()),
             "changeSets" => Value::list(Vec::new()),
@@ -199,5 +218,48 @@ impl Object for CurrentBuild {
             )),
             _ => return None,
         })
+    }
+}
+
+/// `scm`: the multibranch job's SCM, which `checkout scm` copies from.
+struct Scm;
+
+impl Object for Scm {
+    fn class_name(&self) -> &str {
+        "hudson.plugins.git.GitSCM"
+    }
+
+    fn get_property(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn to_text(&self) -> String {
+        "hudson.plugins.git.GitSCM@1".into()
+    }
+}
+
+/// `currentBuild.previousBuild`: a finished build's number and result.
+struct PreviousBuild {
+    number: u32,
+    result: BuildResult,
+}
+
+impl Object for PreviousBuild {
+    fn class_name(&self) -> &str {
+        "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper"
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        Some(match name {
+            "number" => Value::Int(self.number as i32),
+            "id" => Value::string(self.number.to_string()),
+            "result" | "currentResult" => Value::str(self.result.name()),
+            "displayName" => Value::string(format!("#{}", self.number)),
+            _ => return None,
+        })
+    }
+
+    fn to_text(&self) -> String {
+        "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper@2".into()
     }
 }

@@ -4,10 +4,13 @@
 //!
 //! Not for: which machine a process runs on (`exec/`), or Groovy semantics (`interp/`).
 
-mod basic;
-mod block;
-mod flow;
+pub mod basic;
+pub mod block;
+mod files;
+pub mod flow;
 mod globals;
+pub mod result;
+pub mod scm;
 mod sh;
 
 use std::path::PathBuf;
@@ -46,7 +49,35 @@ pub fn registry() -> &'static [Step] {
         flow::RETRY,
         flow::PARALLEL,
         sh::SH,
+        block::SCRIPT,
+        result::UNSTABLE,
+        result::CATCH_ERROR,
+        result::WARN_ERROR,
+        files::WRITE_FILE,
+        files::READ_FILE,
+        files::FILE_EXISTS,
+        files::DELETE_DIR,
+        scm::CHECKOUT,
+        PIPELINE,
     ]
+}
+
+/// `pipeline { }`: a declarative pipeline, run by `pipeline::run` with the script's closures.
+pub const PIPELINE: Step = Step { name: "pipeline", params: &[], block: true, run: pipeline };
+
+fn pipeline(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    let Some(body) = &args.body else {
+        return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
+    };
+    let crate::interp::value::ClosureKind::Code { def, scope } = &body.kind else {
+        return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
+    };
+    let model = crate::pipeline::build(args.span, def).map_err(|errors| {
+        let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+        throw("org.codehaus.groovy.control.MultipleCompilationErrorsException", text.join("\n"))
+    })?;
+    let runner = crate::pipeline::run::Runner { host, p: &model, scope: scope.child(), settings: &host.settings };
+    runner.run(interp)
 }
 
 /// State that differs between parallel branches.
@@ -59,6 +90,30 @@ pub struct StepCtx {
     pub in_node: bool,
     /// The parallel branch whose output lines get a `[name] ` prefix.
     pub branch: Option<String>,
+    /// The enclosing declarative stage's own result (`unstable`, `catchError(stageResult:)` mark it).
+    pub stage: Option<Arc<StageMark>>,
+}
+
+/// A stage's result as its steps mark it (SUCCESS until something makes it worse).
+pub struct StageMark(parking_lot::Mutex<crate::build::BuildResult>);
+
+impl Default for StageMark {
+    fn default() -> StageMark {
+        StageMark(parking_lot::Mutex::new(crate::build::BuildResult::Success))
+    }
+}
+
+impl StageMark {
+    pub fn worsen(&self, r: crate::build::BuildResult) {
+        let mut cur = self.0.lock();
+        if r > *cur {
+            *cur = r;
+        }
+    }
+
+    pub fn get(&self) -> crate::build::BuildResult {
+        *self.0.lock()
+    }
 }
 
 /// A step call's arguments by parameter name, and its body.
@@ -136,11 +191,13 @@ impl StepArgs {
 /// The interpreter's host for a pipeline run.
 pub struct PipelineHost {
     pub build: Arc<Build>,
+    /// Declarative settings (selected stages, tool installs).
+    pub settings: crate::pipeline::run::Settings,
 }
 
 impl PipelineHost {
     pub fn new(build: Arc<Build>) -> PipelineHost {
-        PipelineHost { build }
+        PipelineHost { build, settings: Default::default() }
     }
 
     /// The step context of the evaluating branch.
@@ -181,6 +238,19 @@ impl PipelineHost {
         }
         env.into_iter().collect()
     }
+}
+
+impl PipelineHost {
+    /// PATH as a process started now would see it.
+    pub fn process_path(host: &PipelineHost, interp: &Interp) -> String {
+        let ctx = PipelineHost::ctx(interp);
+        host.process_env(&ctx).into_iter().rev().find(|(k, _)| k == "PATH").map(|(_, v)| v).unwrap_or_default()
+    }
+}
+
+/// An environment variable as `env.NAME` reads it in the evaluating branch.
+pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<String> {
+    globals::env_value(host, interp, name)
 }
 
 impl Host for PipelineHost {

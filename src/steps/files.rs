@@ -1,0 +1,101 @@
+//! Steps on workspace files: `writeFile`, `readFile`, `fileExists`, `deleteDir`. Paths are relative to
+//! the current directory (`dir`), and none of them reaches outside the workspace and the home directory.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::{PipelineHost, Step, StepArgs};
+use crate::interp::error::throw;
+use crate::interp::{Eval, Interp, Value};
+
+pub const WRITE_FILE: Step =
+    Step { name: "writeFile", params: &["file", "text", "encoding"], block: false, run: write_file };
+pub const READ_FILE: Step = Step { name: "readFile", params: &["file", "encoding"], block: false, run: read_file };
+pub const FILE_EXISTS: Step = Step { name: "fileExists", params: &["file"], block: false, run: file_exists };
+pub const DELETE_DIR: Step = Step { name: "deleteDir", params: &[], block: false, run: delete_dir };
+
+/// `path` against the current directory, with `.` and `..` resolved (without following links).
+fn resolve(cwd: &Path, path: &str) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in cwd.join(path).components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Refuses paths outside the workspace and the home directory.
+pub fn confined(host: &PipelineHost, interp: &Interp, path: &str, step: &str) -> Eval<PathBuf> {
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let p = resolve(&cwd, path);
+    let l = &host.build.layout;
+    if p.starts_with(&l.workspace) || p.starts_with(&l.home) {
+        Ok(p)
+    } else {
+        Err(throw(
+            "java.io.IOException",
+            format!(
+                "{step}: {} is outside the workspace {}; jeeves writes only in the workspace",
+                p.display(),
+                l.workspace.display()
+            ),
+        ))
+    }
+}
+
+fn io(e: std::io::Error, path: &Path) -> crate::interp::Flow {
+    let kind = if e.kind() == std::io::ErrorKind::NotFound {
+        "java.nio.file.NoSuchFileException"
+    } else {
+        "java.io.IOException"
+    };
+    throw(kind, path.display().to_string())
+}
+
+fn write_file(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("writeFile");
+    let file = args.str("file").unwrap_or_default();
+    let text = args.str("text").unwrap_or_default();
+    let path = confined(host, interp, &file, "writeFile")?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io(e, parent))?;
+    }
+    std::fs::write(&path, text).map_err(|e| io(e, &path))?;
+    Ok(Value::Null)
+}
+
+fn read_file(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("readFile");
+    let file = args.str("file").unwrap_or_default();
+    let path = resolve(&PipelineHost::ctx(interp).cwd, &file);
+    let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
+    Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+fn file_exists(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("fileExists");
+    let file = args.str("file").unwrap_or_default();
+    Ok(Value::Bool(resolve(&PipelineHost::ctx(interp).cwd, &file).exists()))
+}
+
+fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
+    host.pipeline("deleteDir");
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let l = &host.build.layout;
+    // The workspace itself or a directory inside it: never the home, never anything else.
+    if !cwd.starts_with(&l.workspace) {
+        return Err(throw(
+            "java.io.IOException",
+            format!("deleteDir: {} is outside the workspace {}", cwd.display(), l.workspace.display()),
+        ));
+    }
+    match std::fs::remove_dir_all(&cwd) {
+        Ok(()) => Ok(Value::Null),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Value::Null),
+        Err(e) => Err(io(e, &cwd)),
+    }
+}
