@@ -67,7 +67,22 @@ const CONTROLLER_ONLY: [&str; 6] = [
     "disableRestartFromStage",
 ];
 
+/// The build result an error stands for. A branch stopped by failFast is not an abort of the build: the
+/// failure that stopped it decides (as Jenkins has it since JENKINS-49073).
 fn result_of(e: &Flow) -> BuildResult {
+    match e {
+        Flow::Throw(t)
+            if t.signal == Signal::Aborted
+                && !t.message.as_deref().is_some_and(|m| m.starts_with("Failed in branch ")) =>
+        {
+            BuildResult::Aborted
+        }
+        _ => BuildResult::Failure,
+    }
+}
+
+/// A stage's own status after an error (a branch stopped by failFast shows as aborted).
+fn status_of(e: &Flow) -> BuildResult {
     match e {
         Flow::Throw(t) if t.signal == Signal::Aborted => BuildResult::Aborted,
         _ => BuildResult::Failure,
@@ -495,7 +510,7 @@ impl<'a> Runner<'a> {
         });
         let status = match (&r, skipped) {
             (_, Some(_)) => "SKIPPED".to_string(),
-            (Err(e), None) => result_of(e).name().to_string(),
+            (Err(e), None) => status_of(e).name().to_string(),
             (Ok(_), None) => mark.get().name().to_string(),
         };
         host.build.record_stage_path(&path, &status, started.elapsed().as_millis() as u64);
