@@ -234,17 +234,19 @@ pub fn run(opts: RunOptions) -> RunEnd {
     let root = interp.cancel.clone();
     let finished = std::sync::atomic::AtomicBool::new(false);
     let outcome = std::thread::scope(|s| {
-        s.spawn(|| {
+        let watcher = s.spawn(|| {
             while !finished.load(std::sync::atomic::Ordering::Relaxed) {
                 if interrupted() {
                     root.cancel(Some("Aborted by user".into()));
                     return;
                 }
-                std::thread::sleep(std::time::Duration::from_millis(25));
+                // Woken early when the build ends, so the run does not wait out the period.
+                std::thread::park_timeout(std::time::Duration::from_millis(25));
             }
         });
         let r = std::thread::Builder::new().stack_size(STACK_SIZE).spawn_scoped(s, || interp.run()).map(|h| h.join());
         finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        watcher.thread().unpark();
         r
     });
     host.pipeline("End of Pipeline");

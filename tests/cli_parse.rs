@@ -395,13 +395,6 @@ fn help_lists_the_commands() {
 
 #[test]
 fn commands_not_yet_available() {
-    Case::new()
-        .jenkinsfile(DECLARATIVE)
-        .args(["run"])
-        .stderr_has("jeeves run: ")
-        .stderr_has("is a declarative pipeline")
-        .status(2)
-        .run();
     Case::new().args(["lint"]).stderr_has("not available in this version yet").status(2).run();
     Case::new().args(["agent"]).stderr_has("not available in this version yet").status(2).run();
 }

@@ -5,7 +5,6 @@ use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub struct Spec {
@@ -22,44 +21,39 @@ pub enum Outcome {
     Cancelled,
 }
 
-enum Chunk {
-    Output(Vec<u8>),
-    Captured(Vec<u8>),
-    Closed,
-}
-
-fn pump(mut r: impl Read + Send + 'static, tx: mpsc::Sender<Chunk>, captured: bool) {
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        loop {
-            match r.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    let data = buf[..n].to_vec();
-                    let chunk = if captured { Chunk::Captured(data) } else { Chunk::Output(data) };
-                    if tx.send(chunk).is_err() {
-                        break;
-                    }
-                }
+/// `program` as found on the PATH of `env` (unchanged when it names a path or is not found).
+fn resolve(program: &str, env: &[(String, String)]) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    if program.contains('/') {
+        return PathBuf::from(program);
+    }
+    let path = env.iter().rev().find(|(k, _)| k == "PATH").map(|(_, v)| v.as_str()).unwrap_or("/usr/bin:/bin");
+    for dir in path.split(':').filter(|d| !d.is_empty()) {
+        let candidate = std::path::Path::new(dir).join(program);
+        if let Ok(meta) = std::fs::metadata(&candidate) {
+            if meta.is_file() && meta.permissions().mode() & 0o111 != 0 {
+                return candidate;
             }
         }
-        let _ = tx.send(Chunk::Closed);
-    });
+    }
+    PathBuf::from(program)
 }
 
 /// Runs `spec`. Output that is not captured goes to `on_output` as it arrives (stdout and stderr merged
 /// in the order written); with `capture_stdout`, stdout is returned instead and only stderr streams.
+/// The pipes are read on this thread with poll(2): no helper thread per process.
 pub fn run(
     spec: &Spec,
     capture_stdout: bool,
     on_output: &mut dyn FnMut(&[u8]),
     cancelled: &dyn Fn() -> bool,
 ) -> std::io::Result<(Outcome, Vec<u8>)> {
-    let mut cmd = Command::new(&spec.program);
+    use std::os::fd::AsRawFd;
+    // With the program found here, std can start it with posix_spawn (vfork) instead of fork: a
+    // bare name with a PATH of our own would make it fall back to fork.
+    let mut cmd = Command::new(resolve(&spec.program, &spec.env));
     cmd.args(&spec.args).current_dir(&spec.cwd).env_clear().envs(spec.env.iter().map(|(k, v)| (k, v)));
     cmd.stdin(Stdio::null()).process_group(0);
-    let (tx, rx) = mpsc::channel();
-    let mut open = 0;
     let (merged_reader, merged_writer) = std::io::pipe()?;
     if capture_stdout {
         cmd.stdout(Stdio::piped());
@@ -72,30 +66,67 @@ pub fn run(
     let mut child = cmd.spawn()?;
     // The parent's copies of the write ends must be gone, or the reader never sees end of file.
     drop(cmd);
-    pump(merged_reader, tx.clone(), false);
-    open += 1;
+    // (reader, captured?)
+    let mut open: Vec<(Box<dyn Read>, i32, bool)> = Vec::new();
+    let fd = merged_reader.as_raw_fd();
+    open.push((Box::new(merged_reader), fd, false));
     if let Some(out) = child.stdout.take() {
-        pump(out, tx.clone(), true);
-        open += 1;
+        let fd = out.as_raw_fd();
+        open.push((Box::new(out), fd, true));
     }
-    drop(tx);
+    let mut buf = vec![0u8; 16 * 1024];
     let pid = child.id() as i32;
-    let mut captured = Vec::new();
+    let mut captured: Vec<u8> = Vec::new();
     let mut killed_at: Option<Instant> = None;
     let mut status = None;
     let mut exited_at: Option<Instant> = None;
+    // The process's exit is one more thing to poll for (Linux 5.3+); without it, short sleeps.
+    // SAFETY: pidfd_open(2) on our own child; the descriptor is closed below.
+    let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) } as i32;
+    let mut idle_wait = Duration::from_micros(50);
     loop {
-        match rx.recv_timeout(Duration::from_millis(20)) {
-            Ok(Chunk::Output(d)) => on_output(&d),
-            Ok(Chunk::Captured(d)) => captured.extend_from_slice(&d),
-            Ok(Chunk::Closed) => open -= 1,
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => open = 0,
+        if open.is_empty() && (pidfd < 0 || status.is_some()) {
+            // Output is closed: the process is ending (or went on without it); wait a little.
+            if status.is_none() {
+                std::thread::sleep(idle_wait);
+                idle_wait = (idle_wait * 2).min(Duration::from_millis(20));
+            }
+        } else {
+            let mut fds: Vec<libc::pollfd> =
+                open.iter().map(|(_, fd, _)| libc::pollfd { fd: *fd, events: libc::POLLIN, revents: 0 }).collect();
+            if pidfd >= 0 && status.is_none() {
+                fds.push(libc::pollfd { fd: pidfd, events: libc::POLLIN, revents: 0 });
+            }
+            // SAFETY: `fds` is a valid array of pollfd for the duration of the call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 20) };
+            if n > 0 {
+                let mut closed = Vec::new();
+                for (i, p) in fds.iter().enumerate().take(open.len()) {
+                    if p.revents == 0 {
+                        continue;
+                    }
+                    let (reader, _, captured_stream) = &mut open[i];
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => closed.push(i),
+                        Ok(k) => {
+                            if *captured_stream {
+                                captured.extend_from_slice(&buf[..k]);
+                            } else {
+                                on_output(&buf[..k]);
+                            }
+                        }
+                    }
+                }
+                for i in closed.into_iter().rev() {
+                    open.remove(i);
+                }
+            }
         }
+        let open_count = open.len();
         if status.is_none() {
             status = child.try_wait()?;
         }
-        if status.is_some() && open == 0 {
+        if status.is_some() && open_count == 0 {
             break;
         }
         // A background child that keeps the output open does not hold the step once its shell is done.
@@ -122,6 +153,12 @@ pub fn run(
                     break;
                 }
             }
+        }
+    }
+    if pidfd >= 0 {
+        // SAFETY: closing the descriptor pidfd_open gave us, once.
+        unsafe {
+            libc::close(pidfd);
         }
     }
     let status = match status {

@@ -159,6 +159,20 @@ impl Cancel {
         self.flag.load(Ordering::Relaxed) || self.parent.as_ref().is_some_and(|p| p.is_cancelled())
     }
 
+    /// A token for work that must run after an interruption (declarative `post`): Jenkins interrupts the
+    /// steps that are running, not the ones started afterwards. A child of the nearest ancestor that is
+    /// not cancelled, or a new root when all are.
+    pub fn survivor(self: &Arc<Cancel>) -> Arc<Cancel> {
+        let mut at = Some(self.clone());
+        while let Some(c) = at {
+            if !c.is_cancelled() {
+                return c.child();
+            }
+            at = c.parent.clone();
+        }
+        Cancel::root()
+    }
+
     /// This token's own reason, or the nearest cancelled ancestor's.
     pub fn reason(&self) -> Option<String> {
         if self.flag.load(Ordering::Relaxed) {

@@ -148,13 +148,14 @@ pub struct ExcludeAxis {
 }
 
 impl Matrix {
-    /// The combinations that run, first axis varying slowest, with excluded ones left out.
+    /// The combinations that run, first axis varying fastest (as Jenkins expands them), each with the
+    /// axes in declared order, excluded ones left out.
     pub fn cells(&self) -> Vec<Vec<(String, String)>> {
         let mut cells: Vec<Vec<(String, String)>> = vec![Vec::new()];
         for axis in &self.axes {
             let mut next = Vec::new();
-            for cell in &cells {
-                for v in &axis.values {
+            for v in &axis.values {
+                for cell in &cells {
                     let mut c = cell.clone();
                     c.push((axis.name.clone(), v.clone()));
                     next.push(c);
@@ -516,6 +517,9 @@ impl Reader {
             return Vec::new();
         };
         let mut out = Vec::new();
+        if body.body.is_empty() {
+            self.err(c.span, "No variables specified for environment");
+        }
         for s in &body.body {
             let assign = match &s.kind {
                 StmtKind::Expr(Expr {
@@ -541,6 +545,16 @@ impl Reader {
 
     fn options(&mut self, c: &Call) -> Vec<Call> {
         let opts = self.section_calls(c, "option");
+        if opts.is_empty() && c.body.as_ref().is_some_and(|b| b.body.is_empty()) {
+            self.err(c.span, "options can not be empty");
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for o in &opts {
+            if seen.contains(&o.name.as_str()) {
+                self.err(c.span, format!("Duplicate option name: \"{}\"", o.name));
+            }
+            seen.push(&o.name);
+        }
         for o in &opts {
             if !OPTIONS.contains(&o.name.as_str()) && o.name != "lock" && o.name != "throttle" {
                 let mut valid: Vec<&str> = OPTIONS.to_vec();
@@ -611,7 +625,7 @@ impl Reader {
                 Some(st) if st.name == "stage" => {
                     if let Some(stage) = self.stage(&st, depth) {
                         if out.iter().any(|o| o.name == stage.name) {
-                            self.err(st.span, format!("Duplicate stage name: \"{}\"", stage.name));
+                            self.err(c.span, format!("Duplicate stage name: \"{}\"", stage.name));
                         }
                         out.push(stage);
                     }
@@ -724,7 +738,7 @@ impl Reader {
                 "failFast" => st.fail_fast = d.positional.first().and_then(literal).as_deref() == Some("true"),
                 other => {
                     unknown = true;
-                    self.err(d.span, format!("Unknown stage section \"{other}\". Starting with version 0.5, steps in a stage must be in a ‘steps’ block."));
+                    self.err(c.span, format!("Unknown stage section \"{other}\". Starting with version 0.5, steps in a stage must be in a ‘steps’ block."));
                 }
             }
         }
@@ -734,6 +748,14 @@ impl Reader {
                 format!("Expected one of \"steps\", \"stages\", \"parallel\", or \"matrix\" for stage \"{name}\""),
             );
             return None;
+        }
+        if matches!(st.body, StageBody::Parallel(_)) {
+            if let Some(a) = &st.agent {
+                self.err(
+                    a.span,
+                    format!("\"agent\" is not allowed in stage \"{name}\" as it contains parallel stages"),
+                );
+            }
         }
         if kinds.len() > 1 {
             self.err(
@@ -745,9 +767,18 @@ impl Reader {
         Some(st)
     }
 
-    /// Steps Jenkins refuses inside declarative `steps` (outside `script { }`).
+    /// What Jenkins refuses inside declarative `steps` (outside `script { }`): anything but step calls,
+    /// and the steps that only scripted pipelines may use.
     fn check_steps(&mut self, body: &ast::Closure) {
         for s in &body.body {
+            if let StmtKind::Expr(Expr { kind: ExprKind::MethodCall { object: Some(_), .. }, .. }) = &s.kind {
+                self.err(s.span, "Method calls on objects not allowed outside \"script\" blocks.");
+                continue;
+            }
+            if as_call(s).is_none() {
+                self.err(s.span, "Expected a step");
+                continue;
+            }
             if let Some(c) = as_call(s) {
                 match c.name.as_str() {
                     "stage" | "properties" | "node" => self.err(
@@ -891,8 +922,8 @@ impl Reader {
                 }
             }
         }
-        if w.conditions.is_empty() {
-            self.err(c.span, "Empty 'when' block found for stage");
+        if w.conditions.is_empty() && body.body.is_empty() {
+            self.err(c.span, "Empty when closure, remove the property or add some content.");
         }
         Some(w)
     }
@@ -912,10 +943,12 @@ impl Reader {
                 }
             }
             if d.name == "not" && nested.len() != 1 {
-                self.err(d.span, "Multiple nested conditions in 'not' are not allowed");
-            }
-            if nested.is_empty() {
-                self.err(d.span, format!("No nested conditions found for '{}'", d.name));
+                self.err(d.span, "Nested when condition \"not\" requires exactly 1 child condition(s).");
+            } else if nested.is_empty() {
+                self.err(
+                    d.span,
+                    format!("Nested when condition \"{}\" requires at least one child condition.", d.name),
+                );
             }
         }
         if d.name == "expression" && d.body.is_none() {

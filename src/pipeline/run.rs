@@ -37,6 +37,10 @@ pub enum Skip {
     Selection,
 }
 
+/// A skip a parent passes down: the reason, and the name the message shows (a sequential parent's
+/// children repeat the parent's name, as Jenkins prints them; parallel branches show their own).
+type Inherited = Option<(Skip, Option<String>)>;
+
 impl Skip {
     pub fn message(self, name: &str) -> String {
         match self {
@@ -243,7 +247,12 @@ impl<'a> Runner<'a> {
                         host.pipeline("ws");
                         host.output(i, &format!("Running in {}", target.display()));
                         let _ = std::fs::create_dir_all(&target);
-                        enter(host, i, "ws", None, |ctx| ctx.cwd = target.clone(), inside)
+                        let workspace = target.display().to_string();
+                        let change = |ctx: &mut crate::steps::StepCtx| {
+                            ctx.cwd = target.clone();
+                            ctx.env.push(("WORKSPACE".into(), workspace));
+                        };
+                        enter(host, i, "ws", None, change, inside)
                     }
                 }
             },
@@ -410,11 +419,11 @@ impl<'a> Runner<'a> {
         stages: &[Stage],
         parent: &[String],
         parent_agent: Option<&Agent>,
-        reason: Option<Skip>,
+        reason: Inherited,
     ) -> Option<Flow> {
         let mut first_error: Option<Flow> = None;
         for st in stages {
-            if let Err(e) = self.stage(interp, st, parent, parent_agent, reason, first_error.is_some()) {
+            if let Err(e) = self.stage(interp, st, parent, parent_agent, reason.clone(), first_error.is_some()) {
                 self.host.build.worsen(result_of(&e));
                 first_error.get_or_insert(e);
             }
@@ -451,7 +460,7 @@ impl<'a> Runner<'a> {
         st: &Stage,
         parent: &[String],
         parent_agent: Option<&Agent>,
-        reason: Option<Skip>,
+        reason: Inherited,
         earlier_failure: bool,
     ) -> Eval {
         let host = self.host;
@@ -466,37 +475,38 @@ impl<'a> Runner<'a> {
             if let Some(c) = i.ext.as_mut().and_then(|e| e.downcast_mut::<crate::steps::StepCtx>()) {
                 c.stage = Some(mark.clone());
             }
-            let decided = if reason.is_some() {
-                reason
+            let decided = if let Some((why, label)) = &reason {
+                Some((*why, label.clone()))
             } else if earlier_failure {
-                Some(Skip::Failure)
+                Some((Skip::Failure, None))
             } else if self.skip_unstable() {
-                Some(Skip::Unstable)
+                Some((Skip::Unstable, None))
             } else if !self.selected(parent, st) {
-                Some(Skip::Selection)
+                Some((Skip::Selection, None))
             } else {
                 None
             };
-            if let Some(why) = decided {
+            if let Some((why, label)) = decided {
                 skipped = Some(why);
-                return self.skip(i, st, &path, parent_agent, why);
+                let label = label.unwrap_or_else(|| st.name.clone());
+                return self.skip(i, st, &path, parent_agent, why, &label);
             }
             let when = st.when.as_ref();
             if when.is_some_and(|w| w.before_options) && !self.when_passes(i, when, &st.environment)? {
                 skipped = Some(Skip::When);
-                return self.skip(i, st, &path, parent_agent, Skip::When);
+                return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
             }
             let r = self.wrappers(i, &st.options, &mut |i| {
                 if when.is_some_and(|w| w.before_input && !w.before_options)
                     && !self.when_passes(i, when, &st.environment)?
                 {
                     skipped = Some(Skip::When);
-                    return self.skip(i, st, &path, parent_agent, Skip::When);
+                    return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
                 }
                 self.stage_input(i, st.input.as_ref())?;
                 let r = self.stage_inner(i, st, &path, parent_agent, &mut skipped);
                 if skipped == Some(Skip::When) {
-                    self.skip(i, st, &path, parent_agent, Skip::When)?;
+                    self.skip(i, st, &path, parent_agent, Skip::When, &st.name)?;
                 }
                 r
             });
@@ -580,10 +590,13 @@ impl<'a> Runner<'a> {
                     let content = |i: &mut Interp| {
                         self.tools_block(i, &st.tools, effective, false, &mut |i| match &st.body {
                             StageBody::Stages(children) => {
-                                match self.sequential(i, children, path, agent.or(parent_agent), None) {
+                                let r = match self.sequential(i, children, path, agent.or(parent_agent), None) {
                                     Some(e) => Err(e),
                                     None => Ok(Value::Null),
-                                }
+                                };
+                                // A parent of sequential stages runs its post after its children.
+                                let mark = PipelineHost::ctx(i).stage.unwrap_or_default();
+                                self.stage_post(i, &st.post, effective, &mark, r)
                             }
                             StageBody::Steps(steps) => self.steps(i, st, steps, effective),
                             _ => Ok(Value::Null),
@@ -639,9 +652,6 @@ impl<'a> Runner<'a> {
             other => other,
         };
         let mark = PipelineHost::ctx(interp).stage.unwrap_or_default();
-        if let Err(e) = &r {
-            self.host.build.worsen(result_of(e));
-        }
         self.stage_post(interp, &st.post, agent, &mark, r)
     }
 
@@ -658,17 +668,18 @@ impl<'a> Runner<'a> {
             return r;
         }
         let error = r.as_ref().err().cloned();
+        // A stage's post judges the stage: its own error and what its steps marked, not the build.
         let stage_result = || {
-            let mut res = self.host.build.result().max(mark.get());
+            let mut res = mark.get();
             if let Some(e) = &error {
-                res = res.max(result_of(e));
+                res = res.max(status_of(e));
             }
             res
         };
         if !post.iter().any(|b| self.satisfied(&b.condition, stage_result())) {
             return r;
         }
-        self.host.output(interp, "Post stage");
+        self.host.build.log.line("Post stage");
         match self.run_post(interp, post, &stage_result) {
             Some(e) if r.is_ok() => Err(e),
             _ => r,
@@ -707,6 +718,20 @@ impl<'a> Runner<'a> {
 
     /// Runs each satisfied condition in Jenkins' order; returns the first error (the build fails).
     fn run_post(&self, interp: &mut Interp, post: &[PostBlock], result: &dyn Fn() -> BuildResult) -> Option<Flow> {
+        // Post runs even after a timeout, failFast or abort interrupted the stage's steps.
+        let interrupted = interp.cancel.clone();
+        interp.cancel = interrupted.survivor();
+        let first = self.run_post_blocks(interp, post, result);
+        interp.cancel = interrupted;
+        first
+    }
+
+    fn run_post_blocks(
+        &self,
+        interp: &mut Interp,
+        post: &[PostBlock],
+        result: &dyn Fn() -> BuildResult,
+    ) -> Option<Flow> {
         let mut first = None;
         for cond in super::model::POST_ORDER {
             for b in post.iter().filter(|b| b.condition == cond) {
@@ -751,18 +776,27 @@ impl<'a> Runner<'a> {
     }
 
     /// Logs the skip (and, for a group, skips its children the same way).
-    fn skip(&self, interp: &mut Interp, st: &Stage, path: &[String], parent_agent: Option<&Agent>, why: Skip) -> Eval {
-        self.host.output(interp, &why.message(&st.name));
-        let child_reason = Some(why);
+    /// The message goes to the build log itself (no branch prefix), as Jenkins' logToTaskListener does.
+    fn skip(
+        &self,
+        interp: &mut Interp,
+        st: &Stage,
+        path: &[String],
+        parent_agent: Option<&Agent>,
+        why: Skip,
+        label: &str,
+    ) -> Eval {
+        self.host.build.log.line(&why.message(label));
         match &st.body {
             StageBody::Parallel(children) => {
-                let _ = self.branches(interp, children.to_vec(), path, parent_agent, child_reason, false);
+                let _ = self.branches(interp, children.to_vec(), path, parent_agent, Some((why, None)), false);
             }
             StageBody::Matrix(m) => {
-                let _ = self.branches(interp, matrix_cells(m), path, parent_agent, child_reason, false);
+                let _ = self.branches(interp, matrix_cells(m), path, parent_agent, Some((why, None)), false);
             }
             StageBody::Stages(children) => {
-                let _ = self.sequential(interp, children, path, parent_agent, child_reason);
+                let inherited = Some((why, Some(label.to_string())));
+                let _ = self.sequential(interp, children, path, parent_agent, inherited);
             }
             StageBody::Steps(_) => {}
         }
@@ -776,7 +810,7 @@ impl<'a> Runner<'a> {
         children: Vec<Stage>,
         path: &[String],
         agent: Option<&Agent>,
-        reason: Option<Skip>,
+        reason: Inherited,
         fail_fast: bool,
     ) -> Eval {
         let branches: Vec<(String, Branch)> = children
@@ -784,6 +818,7 @@ impl<'a> Runner<'a> {
             .map(|child| {
                 let name = child.name.clone();
                 let path = path.to_vec();
+                let reason = reason.clone();
                 let f: Branch = Box::new(move |i: &mut Interp| self.stage(i, &child, &path, agent, reason, false));
                 (name, f)
             })
@@ -846,6 +881,18 @@ impl<'a> Runner<'a> {
                 let mut positional = Vec::new();
                 for e in &c.call.positional {
                     positional.push(self.eval(interp, e)?);
+                }
+                let facts = &self.host.build.facts;
+                let empty = match c.call.name.as_str() {
+                    "changelog" => facts.messages.is_empty(),
+                    "changeset" => facts.messages.is_empty() && facts.files.is_empty(),
+                    _ => false,
+                };
+                if empty {
+                    // Jenkins echoes this when the build has no change sets.
+                    self.host.pipeline("echo");
+                    self.host.output(interp, "Warning, empty changelog. Probably because this is the first build.");
+                    return Ok(false);
                 }
                 let env = |name: &str| crate::steps::env_lookup(self.host, interp, name);
                 when::check(&c.call.name, &named, &positional, &self.host.build.facts, &env)

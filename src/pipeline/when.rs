@@ -68,7 +68,9 @@ pub fn check(
         "branch" => {
             let Some(actual) = env("BRANCH_NAME") else { return Ok(false) };
             let pattern = arg(n, p, "pattern").map(to_string).unwrap_or_default();
-            compare(&comparator(n, "GLOB"), &pattern, &actual, true)
+            // Jenkins' GLOB for branch names ignores case; REGEXP and EQUALS do not.
+            let cmp = comparator(n, "GLOB");
+            compare(&cmp, &pattern, &actual, cmp != "GLOB")
         }
         "buildingTag" => Ok(env("TAG_NAME").is_some()),
         "tag" => {
@@ -77,7 +79,8 @@ pub fn check(
             if pattern.is_empty() {
                 return Ok(true);
             }
-            compare(&comparator(n, "GLOB"), &pattern, &actual, true)
+            let cmp = comparator(n, "GLOB");
+            compare(&cmp, &pattern, &actual, cmp != "GLOB")
         }
         "changeRequest" => {
             if env("CHANGE_ID").is_none() {
@@ -88,7 +91,6 @@ pub fn check(
                 ("target", "CHANGE_TARGET"),
                 ("branch", "CHANGE_BRANCH"),
                 ("fork", "CHANGE_FORK"),
-                ("url", "CHANGE_URL"),
                 ("title", "CHANGE_TITLE"),
                 ("author", "CHANGE_AUTHOR"),
                 ("authorDisplayName", "CHANGE_AUTHOR_DISPLAY_NAME"),
@@ -140,8 +142,10 @@ pub fn check(
         "triggeredBy" => {
             let cause = arg(n, p, "cause").map(to_string).unwrap_or_default();
             let detail = named(n, "detail").map(to_string);
-            // A local build is started by a user: the `jeeves` user of `currentBuild.getBuildCauses()`.
-            Ok(cause.ends_with("UserIdCause") && detail.is_none_or(|d| d == BUILD_USER))
+            // A local build is started by a user (the `jeeves` user of `currentBuild.getBuildCauses()`);
+            // Jenkins matches the cause's class name case-insensitively anywhere in it.
+            let class = "hudson.model.Cause$UserIdCause".to_ascii_lowercase();
+            Ok(class.contains(&cause.to_ascii_lowercase()) && detail.is_none_or(|d| d == BUILD_USER))
         }
         "isRestartedRun" => Ok(false),
         "archived" | "stashed" => Ok(false),

@@ -57,12 +57,20 @@ pub fn time_span(ms: u64) -> String {
             format!("{f}")
         }
     };
+    // As Jenkins: the smaller unit only follows a big one below 10.
+    let pair = |big: u64, big_label: &str, small: u64, small_label: &str| {
+        if big < 10 {
+            format!("{big} {big_label} {small} {small_label}")
+        } else {
+            format!("{big} {big_label}")
+        }
+    };
     if days > 0 {
-        format!("{days} day {hours} hr")
+        pair(days, if days == 1 { "day" } else { "days" }, hours, "hr")
     } else if hours > 0 {
-        format!("{hours} hr {minutes} min")
+        pair(hours, "hr", minutes, "min")
     } else if minutes > 0 {
-        format!("{minutes} min {seconds} sec")
+        pair(minutes, "min", seconds, "sec")
     } else if seconds >= 10 {
         format!("{seconds} sec")
     } else if seconds >= 1 {

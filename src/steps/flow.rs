@@ -41,8 +41,12 @@ pub fn timeout_block(
     let (done_tx, done_rx) = mpsc::channel::<()>();
     let watcher = {
         let token = token.clone();
+        let build = host.build.clone();
+        let prefix = PipelineHost::ctx(interp).branch.map(|b| format!("[{b}] "));
         std::thread::spawn(move || {
             if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(Duration::from_millis(ms)) {
+                // Said when the time runs out, before the steps it stops report anything.
+                build.log.write_prefixed(prefix.as_deref(), "Cancelling nested steps due to timeout\n");
                 token.cancel(Some("Timeout has been exceeded".into()));
                 true
             } else {
@@ -56,7 +60,6 @@ pub fn timeout_block(
     let _ = done_tx.send(());
     let fired = watcher.join().unwrap_or(false);
     if fired {
-        host.output(interp, "Cancelling nested steps due to timeout");
         if let Err(Flow::Throw(t)) = &result {
             if t.signal == Signal::Aborted {
                 return Err(aborted(Some("Timeout has been exceeded".into())));

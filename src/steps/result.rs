@@ -53,7 +53,8 @@ fn warn_error(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval
     guarded(host, interp, args, "warnError", BuildResult::Unstable, BuildResult::Unstable)
 }
 
-/// Runs the body; a failure is reported and turned into the given results instead of ending the build.
+/// Runs the body; a failure is reported (inside the step's block, as Jenkins prints it) and turned into
+/// the given results instead of ending the build.
 fn guarded(
     host: &PipelineHost,
     interp: &mut Interp,
@@ -64,22 +65,38 @@ fn guarded(
 ) -> Eval {
     host.pipeline(name);
     let catch_interruptions = args.get("catchInterruptions").is_none_or(crate::interp::ops::truthy);
-    let result = super::block::run_body(host, interp, name, None, args, |_| {});
-    match result {
-        Err(Flow::Throw(t)) if t.signal != Signal::Aborted || catch_interruptions => {
-            if let Some(m) = args.str("message") {
-                host.output(interp, &format!("ERROR: {m}"));
+    let Some(body) = args.body.clone() else {
+        return Err(throw(
+            "java.lang.IllegalStateException",
+            format!("There is no body to invoke for the {name} step"),
+        ));
+    };
+    let message = args.str("message");
+    super::block::enter(
+        host,
+        interp,
+        name,
+        None,
+        |_| {},
+        |i| match i.call(&body, Vec::new()) {
+            Err(Flow::Throw(t)) if t.signal != Signal::Aborted || catch_interruptions => {
+                if let Some(m) = &message {
+                    host.output(i, &format!("ERROR: {m}"));
+                }
+                match t.signal {
+                    Signal::StepFailed => host.output(i, &format!("ERROR: {}", t.message.clone().unwrap_or_default())),
+                    Signal::Aborted => host.output(i, &t.message.clone().unwrap_or_else(|| "Aborted".into())),
+                    Signal::Exception => host.output(i, &t.to_text()),
+                }
+                let (build, stage) = if t.signal == Signal::Aborted {
+                    (BuildResult::Aborted, BuildResult::Aborted)
+                } else {
+                    (build, stage)
+                };
+                mark(host, i, build, stage);
+                Ok(Value::Null)
             }
-            match t.signal {
-                Signal::StepFailed => host.output(interp, &format!("ERROR: {}", t.message.clone().unwrap_or_default())),
-                Signal::Aborted => host.output(interp, &t.message.clone().unwrap_or_else(|| "Aborted".into())),
-                Signal::Exception => host.output(interp, &t.to_text()),
-            }
-            let (build, stage) =
-                if t.signal == Signal::Aborted { (BuildResult::Aborted, BuildResult::Aborted) } else { (build, stage) };
-            mark(host, interp, build, stage);
-            Ok(Value::Null)
-        }
-        other => other,
-    }
+            other => other,
+        },
+    )
 }
