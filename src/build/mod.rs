@@ -260,6 +260,7 @@ pub struct Build {
     pub display_name: Mutex<Option<String>>,
     /// Stages in the order they ended: path (enclosing stages, then the name), status, duration.
     stages: Mutex<Vec<StageRecord>>,
+    stage_seq: std::sync::atomic::AtomicU64,
 }
 
 /// Everything about a build that comes from the command line and the project, not from the layout.
@@ -276,8 +277,17 @@ pub struct Setup {
 struct StageRecord {
     path: Vec<String>,
     status: String,
+    /// Order of starting, for the record's order.
+    seq: u64,
     start: i64,
     duration: u64,
+}
+
+/// When a stage started (taken when it starts, given back when it ends).
+pub struct StageClock {
+    seq: u64,
+    started: Instant,
+    start: i64,
 }
 
 impl Build {
@@ -302,6 +312,7 @@ impl Build {
             description: Mutex::new(None),
             display_name: Mutex::new(None),
             stages: Mutex::new(Vec::new()),
+            stage_seq: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -359,29 +370,37 @@ impl Build {
         env
     }
 
-    pub fn record_stage(&self, name: &str, status: &str, duration_ms: u64) {
-        self.record_stage_path(&[name.to_string()], status, duration_ms);
+    /// Marks a stage's start.
+    pub fn stage_clock(&self) -> StageClock {
+        let start = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        let seq = self.stage_seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        StageClock { seq, started: Instant::now(), start }
+    }
+
+    pub fn record_stage(&self, name: &str, status: &str, clock: &StageClock) {
+        self.record_stage_path(&[name.to_string()], status, clock);
     }
 
     /// A stage that ended (`path`: the enclosing stages' names, then its own).
-    pub fn record_stage_path(&self, path: &[String], status: &str, duration_ms: u64) {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    pub fn record_stage_path(&self, path: &[String], status: &str, clock: &StageClock) {
+        let duration = clock.started.elapsed().as_millis() as u64;
         self.log.event(
             "stage-end",
-            serde_json::json!({ "stage": path.last(), "path": path, "status": status, "duration": duration_ms }),
+            serde_json::json!({ "stage": path.last(), "path": path, "status": status, "duration": duration }),
         );
         self.stages.lock().push(StageRecord {
             path: path.to_vec(),
             status: status.to_string(),
-            start: now - duration_ms as i64,
-            duration: duration_ms,
+            seq: clock.seq,
+            start: clock.start,
+            duration,
         });
     }
 
     /// The stages as a tree, in the order they started.
     fn stage_tree(&self) -> Vec<serde_json::Value> {
         let mut records = self.stages.lock().clone();
-        records.sort_by_key(|r| (r.start, r.path.len()));
+        records.sort_by_key(|r| r.seq);
         fn children(records: &[StageRecord], parent: &[String]) -> Vec<serde_json::Value> {
             records
                 .iter()
@@ -390,6 +409,7 @@ impl Build {
                     let mut v = serde_json::json!({
                         "name": r.path.last(),
                         "status": r.status,
+                        "start": r.start,
                         "duration": r.duration,
                     });
                     let kids = children(records, &r.path);

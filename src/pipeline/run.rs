@@ -309,11 +309,11 @@ impl<'a> Runner<'a> {
         if !top {
             return work(interp);
         }
-        let started = std::time::Instant::now();
+        let clock = self.host.build.stage_clock();
         self.host.pipeline("stage");
         let r = stage_frame(self.host, interp, name, work);
         let status = if r.is_ok() { "SUCCESS" } else { "FAILURE" };
-        self.host.build.record_stage_path(&[name.to_string()], status, started.elapsed().as_millis() as u64);
+        self.host.build.record_stage_path(&[name.to_string()], status, &clock);
         r
     }
 
@@ -467,7 +467,7 @@ impl<'a> Runner<'a> {
         let mut path = parent.to_vec();
         path.push(st.name.clone());
         let mark = Arc::new(StageMark::default());
-        let started = std::time::Instant::now();
+        let clock = host.build.stage_clock();
         host.build.log.event("stage-start", serde_json::json!({ "stage": st.name, "path": path }));
         host.pipeline("stage");
         let mut skipped: Option<Skip> = None;
@@ -523,7 +523,7 @@ impl<'a> Runner<'a> {
             (Err(e), None) => status_of(e).name().to_string(),
             (Ok(_), None) => mark.get().name().to_string(),
         };
-        host.build.record_stage_path(&path, &status, started.elapsed().as_millis() as u64);
+        host.build.record_stage_path(&path, &status, &clock);
         r
     }
 
@@ -704,7 +704,7 @@ impl<'a> Runner<'a> {
         }
         let name = "Declarative: Post Actions".to_string();
         let host = self.host;
-        let started = std::time::Instant::now();
+        let clock = host.build.stage_clock();
         host.pipeline("stage");
         let mut err = None;
         let _ = stage_frame(host, interp, &name, |i| {
@@ -712,7 +712,7 @@ impl<'a> Runner<'a> {
             Ok(Value::Null)
         });
         let status = if err.is_some() { "FAILURE" } else { "SUCCESS" };
-        host.build.record_stage_path(&[name], status, started.elapsed().as_millis() as u64);
+        host.build.record_stage_path(&[name], status, &clock);
         err
     }
 

@@ -85,7 +85,7 @@ fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         host.output(interp, "Proceeding");
         return Ok(Value::Null);
     }
-    let started = std::time::Instant::now();
+    let clock = host.build.stage_clock();
     let Some(body) = args.body.clone() else { unreachable!("checked above") };
     let result = stage_frame(host, interp, &name, |i| i.call(&body, Vec::new()));
     let status = match &result {
@@ -93,7 +93,7 @@ fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         Err(crate::interp::Flow::Throw(t)) if t.signal == crate::interp::Signal::Aborted => "ABORTED",
         Err(_) => "FAILURE",
     };
-    host.build.record_stage(&name, status, started.elapsed().as_millis() as u64);
+    host.build.record_stage(&name, status, &clock);
     result
 }
 
@@ -117,7 +117,7 @@ fn dir(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("dir");
     let path = args.str("path").unwrap_or_default();
     let base = PipelineHost::ctx(interp).cwd;
-    let target = base.join(&path);
+    let target = super::files::resolve(&base, &path);
     host.output(interp, &format!("Running in {}", target.display()));
     run_body(host, interp, "dir", None, args, |ctx| ctx.cwd = target)
 }

@@ -14,7 +14,7 @@ pub const FILE_EXISTS: Step = Step { name: "fileExists", params: &["file"], bloc
 pub const DELETE_DIR: Step = Step { name: "deleteDir", params: &[], block: false, run: delete_dir };
 
 /// `path` against the current directory, with `.` and `..` resolved (without following links).
-fn resolve(cwd: &Path, path: &str) -> PathBuf {
+pub fn resolve(cwd: &Path, path: &str) -> PathBuf {
     let mut out = PathBuf::new();
     for c in cwd.join(path).components() {
         match c {
@@ -28,12 +28,37 @@ fn resolve(cwd: &Path, path: &str) -> PathBuf {
     out
 }
 
+/// Where `p` really is: `..` resolved, and links followed as far as the path exists.
+fn real(p: &Path) -> PathBuf {
+    let mut existing = p.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Whether `p` lies inside `root` once `..` and links are resolved.
+pub fn inside(p: &Path, root: &Path) -> bool {
+    real(&resolve(p, ".")).starts_with(root)
+}
+
 /// Refuses paths outside the workspace and the home directory.
 pub fn confined(host: &PipelineHost, interp: &Interp, path: &str, step: &str) -> Eval<PathBuf> {
     let cwd = PipelineHost::ctx(interp).cwd;
     let p = resolve(&cwd, path);
     let l = &host.build.layout;
-    if p.starts_with(&l.workspace) || p.starts_with(&l.home) {
+    if inside(&p, &l.workspace) || inside(&p, &l.home) {
         Ok(p)
     } else {
         Err(throw(
@@ -84,10 +109,10 @@ fn file_exists(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eva
 
 fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
     host.pipeline("deleteDir");
-    let cwd = PipelineHost::ctx(interp).cwd;
+    let cwd = resolve(&PipelineHost::ctx(interp).cwd, ".");
     let l = &host.build.layout;
     // The workspace itself or a directory inside it: never the home, never anything else.
-    if !cwd.starts_with(&l.workspace) {
+    if !inside(&cwd, &l.workspace) {
         return Err(throw(
             "java.io.IOException",
             format!("deleteDir: {} is outside the workspace {}", cwd.display(), l.workspace.display()),

@@ -6,7 +6,7 @@
 
 pub mod basic;
 pub mod block;
-mod files;
+pub mod files;
 pub mod flow;
 mod globals;
 pub mod result;

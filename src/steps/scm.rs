@@ -25,7 +25,7 @@ pub fn checkout(host: &PipelineHost, interp: &mut Interp) -> Eval<Vec<(String, S
     let ctx = PipelineHost::ctx(interp);
     let b = &host.build;
     let l = &b.layout;
-    if !ctx.cwd.starts_with(&l.workspace) && !ctx.cwd.starts_with(&l.home) {
+    if !super::files::inside(&ctx.cwd, &l.workspace) && !super::files::inside(&ctx.cwd, &l.home) {
         return Err(throw("java.io.IOException", format!("checkout: {} is outside the workspace", ctx.cwd.display())));
     }
     let skip = [l.home.as_path(), l.workspace.as_path()];

@@ -1,0 +1,240 @@
+//! `jeeves run` on declarative pipelines, beyond the console conformance cases: the build record's stage
+//! tree, `--list`, `--dry-run`, `--events`, `--stage`, the implicit checkout of a git project, build
+//! discarding, one build at a time, and workspace confinement.
+
+mod support;
+
+use std::process::Command;
+
+use support::Case;
+
+const THREE_STAGES: &str = "pipeline {
+  agent any
+  options { buildDiscarder(logRotator(numToKeepStr: '2')) }
+  stages {
+    stage('Build') { steps { echo 'building' } }
+    stage('Tests') {
+      parallel {
+        stage('Unit') { steps { echo 'unit' } }
+        stage('Lint') { when { branch 'main' }; steps { echo 'lint' } }
+      }
+    }
+    stage('Deploy') { when { expression { params.DEPLOY } }; steps { echo 'deploying' } }
+  }
+}
+";
+
+fn jeeves(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_jeeves")).args(args).current_dir(dir).output().expect("run jeeves")
+}
+
+#[test]
+fn the_build_record_holds_the_stage_tree_with_statuses() {
+    let dir = tempfile::tempdir().unwrap();
+    Case::new().jenkinsfile(THREE_STAGES).args(["run", "--branch", "dev", "--job", "app"]).status(0).run_in(dir.path());
+    let record = std::fs::read_to_string(dir.path().join(".jeeves/jobs/app/builds/1/build.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(v["result"], "SUCCESS");
+    let names: Vec<&str> = v["stages"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Declarative: Checkout SCM", "Build", "Tests", "Deploy"], "{record}");
+    // Parallel branches are listed in the order they started, which varies.
+    let branch =
+        |name: &str| v["stages"][2]["stages"].as_array().unwrap().iter().find(|s| s["name"] == name).cloned().unwrap();
+    assert_eq!(branch("Unit")["status"], "SUCCESS");
+    assert_eq!(branch("Lint")["status"], "SKIPPED");
+    assert_eq!(v["stages"][3]["status"], "SKIPPED");
+    assert!(v["stages"][1]["duration"].is_u64());
+}
+
+#[test]
+fn list_prints_the_stage_tree_and_runs_nothing() {
+    let out = Case::new()
+        .jenkinsfile(THREE_STAGES)
+        .args(["run", "--list"])
+        .stdout(
+            "
+            pipeline (agent any)
+              Build
+              Tests (parallel)
+                Unit
+                Lint [when: branch 'main']
+              Deploy [when: expression { params.DEPLOY }]
+            ",
+        )
+        .status(0)
+        .run();
+    assert!(!out.stdout.contains("Finished"));
+}
+
+#[test]
+fn dry_run_says_what_would_run_and_why() {
+    Case::new()
+        .jenkinsfile(THREE_STAGES)
+        .args(["run", "--dry-run", "--branch", "feature/x"])
+        .stdout(
+            "
+            run   Build
+            run   Tests
+              run   Unit
+              skip  Lint: when conditional is false [when: branch 'main']
+            run?  Deploy: decided at run time by expression { params.DEPLOY }
+            ",
+        )
+        .status(0)
+        .run();
+}
+
+#[test]
+fn stage_selection_runs_only_the_named_stages() {
+    Case::new()
+        .jenkinsfile(THREE_STAGES)
+        .args(["run", "--stage", "Unit"])
+        .stdout_has("Stage \"Build\" skipped due to --stage selection\n")
+        .stdout_has("[Unit] unit\n")
+        .stdout_has("Stage \"Lint\" skipped due to --stage selection\n")
+        .status(0)
+        .run();
+}
+
+#[test]
+fn events_are_json_lines_for_every_stage_and_output() {
+    let dir = tempfile::tempdir().unwrap();
+    Case::new().jenkinsfile(THREE_STAGES).args(["run", "--events", "events.jsonl"]).status(0).run_in(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("events.jsonl")).unwrap();
+    let events: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kinds: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"build-start"));
+    assert_eq!(kinds.last(), Some(&"build-end"));
+    assert_eq!(events.last().unwrap()["result"], "SUCCESS");
+    assert!(events.iter().any(|e| e["event"] == "stage-start" && e["stage"] == "Unit"));
+    assert!(events.iter().any(|e| e["event"] == "stage-end" && e["stage"] == "Lint" && e["status"] == "SKIPPED"));
+    assert!(events.iter().any(|e| e["event"] == "output" && e["text"] == "building\n"));
+    assert!(events.iter().all(|e| e["time"].is_u64()));
+}
+
+#[test]
+fn build_discarder_keeps_the_newest_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Jenkinsfile"), THREE_STAGES).unwrap();
+    for _ in 0..4 {
+        assert!(jeeves(dir.path(), &["run", "--job", "app"]).status.success());
+    }
+    let mut left: Vec<String> = std::fs::read_dir(dir.path().join(".jeeves/jobs/app/builds"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["3", "4"]);
+}
+
+#[test]
+fn checkout_copies_tracked_and_untracked_files_but_not_ignored_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  stages {\n    stage('Look') {\n      steps {\n        script {\n          def files = sh(script: 'ls -A', returnStdout: true).trim().split('\\n').sort().join(' ')\n          echo \"files: ${files}\"\n        }\n        echo \"commit ${env.GIT_COMMIT?.size()} branch ${env.GIT_BRANCH} ${env.BRANCH_NAME}\"\n      }\n    }\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(p.join(".gitignore"), "ignored.txt\n.jeeves/\n").unwrap();
+    std::fs::write(p.join("tracked.txt"), "t").unwrap();
+    std::fs::write(p.join("ignored.txt"), "i").unwrap();
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(p)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q", "-b", "trunk"]);
+    git(&["add", "Jenkinsfile", ".gitignore", "tracked.txt"]);
+    git(&["commit", "-qm", "first"]);
+    std::fs::write(p.join("untracked.txt"), "u").unwrap();
+    let out = jeeves(p, &["run", "--job", "app"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("\nfiles: .gitignore Jenkinsfile tracked.txt untracked.txt\n"), "{stdout}");
+    assert!(stdout.contains("commit 40 branch trunk trunk\n"), "{stdout}");
+    assert!(stdout.contains("[Pipeline] { (Declarative: Checkout SCM)\n[Pipeline] checkout\n"), "{stdout}");
+}
+
+#[test]
+fn files_outside_the_workspace_are_never_written_or_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep").unwrap();
+    Case::new()
+        .jenkinsfile(
+            "pipeline {\n  agent any\n  stages {\n    stage('Bad') {\n      steps {\n        writeFile file: '../../../outside.txt', text: 'overwritten'\n      }\n    }\n  }\n}\n",
+        )
+        .args(["run"])
+        .stdout_has("is outside the workspace")
+        .status(2)
+        .run_in(dir.path());
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
+    Case::new()
+        .jenkinsfile(
+            "pipeline {\n  agent any\n  stages {\n    stage('Bad') {\n      steps {\n        dir('../../..') { deleteDir() }\n      }\n    }\n  }\n}\n",
+        )
+        .args(["run"])
+        .stdout_has("is outside the workspace")
+        .status(2)
+        .run_in(dir.path());
+    assert!(outside.exists());
+    assert!(dir.path().join("Jenkinsfile").exists());
+}
+
+#[test]
+fn concurrent_builds_of_a_job_wait_for_each_other_when_disabled() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  options { disableConcurrentBuilds(); skipDefaultCheckout() }\n  stages {\n    stage('Hold') { steps { sh 'echo start $BUILD_NUMBER $(date +%s%N) >> ../../log.txt; sleep 1; echo end $BUILD_NUMBER $(date +%s%N) >> ../../log.txt' } }\n  }\n}\n",
+    )
+    .unwrap();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_jeeves"))
+            .args(["run", "--job", "app"])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn();
+    let b = spawn();
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    let log = std::fs::read_to_string(dir.path().join(".jeeves/log.txt")).unwrap();
+    let words: Vec<&str> = log.lines().map(|l| l.split(' ').next().unwrap()).collect();
+    assert_eq!(words, ["start", "end", "start", "end"], "builds overlapped:\n{log}");
+    let waited = String::from_utf8_lossy(&a.stderr).to_string() + &String::from_utf8_lossy(&b.stderr);
+    assert!(waited.contains("disableConcurrentBuilds"), "{waited}");
+}
+
+#[test]
+fn an_unknown_parameter_is_refused_before_the_build() {
+    Case::new()
+        .jenkinsfile("pipeline {\n  agent any\n  parameters { string(name: 'WHO', defaultValue: 'x') }\n  stages { stage('a') { steps { echo params.WHO } } }\n}\n")
+        .args(["run", "-a", "WOH=y"])
+        .stderr_has("unknown parameter `WOH`")
+        .stderr_has("declares WHO")
+        .status(2)
+        .run();
+}
+
+#[test]
+fn a_docker_agent_fails_its_stage_with_a_clear_message() {
+    Case::new()
+        .jenkinsfile("pipeline {\n  agent none\n  stages { stage('img') { agent { docker { image 'alpine' } }; steps { sh 'true' } } }\n}\n")
+        .args(["run"])
+        .stdout_has("ERROR: jeeves cannot run `agent { docker }` yet")
+        .status(2)
+        .run();
+}
