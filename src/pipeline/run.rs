@@ -110,6 +110,11 @@ impl<'a> Runner<'a> {
     pub fn run(&self, interp: &mut Interp) -> Eval {
         let noted: Vec<&str> =
             self.p.options.iter().map(|o| o.name.as_str()).filter(|n| CONTROLLER_ONLY.contains(n)).collect();
+        if !self.p.libraries.is_empty() {
+            self.host.build.log.line(
+                "jeeves: shared libraries (libraries { }) are not loaded yet; steps they define fail as unknown steps",
+            );
+        }
         for n in noted {
             self.host
                 .build
@@ -310,6 +315,7 @@ impl<'a> Runner<'a> {
             return work(interp);
         }
         let clock = self.host.build.stage_clock();
+        self.host.build.log.event("stage-start", serde_json::json!({ "stage": name, "path": [name] }));
         self.host.pipeline("stage");
         let r = stage_frame(self.host, interp, name, work);
         let status = if r.is_ok() { "SUCCESS" } else { "FAILURE" };
@@ -642,17 +648,23 @@ impl<'a> Runner<'a> {
         agent: Option<&Agent>,
     ) -> Eval {
         let closure = Interp::closure_of(steps, &self.scope);
+        let r = self.no_node_message(interp.call(&closure, Vec::new()), agent);
+        let mark = PipelineHost::ctx(interp).stage.unwrap_or_default();
+        self.stage_post(interp, &st.post, agent, &mark, r)
+    }
+
+    /// A step that needs a node, run where `agent none` left none, fails with Jenkins' explanation.
+    fn no_node_message(&self, r: Eval, agent: Option<&Agent>) -> Eval {
+        let agent = agent.or(self.p.agent.as_ref());
         let no_agent = agent.is_none_or(|a| matches!(a.kind, AgentKind::None));
-        let r = match interp.call(&closure, Vec::new()) {
+        match r {
             Err(Flow::Throw(t))
                 if no_agent && &*t.class == "org.jenkinsci.plugins.workflow.steps.MissingContextVariableException" =>
             {
                 Err(step_failed(NO_NODE))
             }
             other => other,
-        };
-        let mark = PipelineHost::ctx(interp).stage.unwrap_or_default();
-        self.stage_post(interp, &st.post, agent, &mark, r)
+        }
     }
 
     /// A stage's `post` (after "Post stage"), when any condition holds; an error in it becomes the stage's.
@@ -705,6 +717,7 @@ impl<'a> Runner<'a> {
         let name = "Declarative: Post Actions".to_string();
         let host = self.host;
         let clock = host.build.stage_clock();
+        host.build.log.event("stage-start", serde_json::json!({ "stage": name, "path": [&name] }));
         host.pipeline("stage");
         let mut err = None;
         let _ = stage_frame(host, interp, &name, |i| {
@@ -735,11 +748,16 @@ impl<'a> Runner<'a> {
         let mut first = None;
         for cond in super::model::POST_ORDER {
             for b in post.iter().filter(|b| b.condition == cond) {
-                if !self.satisfied(cond, result()) {
+                // An error in an earlier post block counts for the later conditions.
+                let now = match &first {
+                    Some(e) => result().max(result_of(e)),
+                    None => result(),
+                };
+                if !self.satisfied(cond, now) {
                     continue;
                 }
                 let closure = Interp::closure_of(&b.body, &self.scope);
-                if let Err(e) = interp.call(&closure, Vec::new()) {
+                if let Err(e) = self.no_node_message(interp.call(&closure, Vec::new()), None) {
                     self.host.output(interp, &format!("Error when executing {cond} post condition:"));
                     match &e {
                         Flow::Throw(t) if t.signal == Signal::Exception => self.host.output(interp, &t.to_text()),
