@@ -65,7 +65,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
     };
     // A declarative pipeline is read (and validated) before anything runs, as Jenkins compiles it first.
     let declarative = match &parsed {
-        Ok(script) => pipeline::find_pipeline(script).map(|(span, body)| pipeline::build(span, &body)),
+        Ok(script) => pipeline::find_pipeline(script).map(|(span, body)| pipeline::build(span, &body, &source)),
         Err(_) => None,
     };
     let dir = opts.file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

@@ -109,6 +109,8 @@ pub struct Stage {
     pub post: Vec<PostBlock>,
     pub fail_fast: bool,
     pub body: StageBody,
+    /// A matrix cell's axis values: in the environment before its agent and `when` are evaluated.
+    pub cell: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -137,6 +139,8 @@ pub struct Matrix {
 pub struct Axis {
     pub name: String,
     pub values: Vec<String>,
+    /// Values given as variables or expressions (`values osList`), evaluated when the matrix runs.
+    pub dynamic: Vec<Expr>,
 }
 
 #[derive(Clone, Debug)]
@@ -264,9 +268,6 @@ pub const OPTIONS: [&str; 20] = [
     "githubProjectProperty",
 ];
 
-const PARAMETER_TYPES: [&str; 8] =
-    ["string", "text", "booleanParam", "choice", "password", "credentials", "file", "run"];
-
 /// A validation error: where, and Jenkins' message.
 #[derive(Clone, Debug)]
 pub struct ModelError {
@@ -287,8 +288,8 @@ pub fn find_pipeline(script: &Script) -> Option<(Span, Arc<ast::Closure>)> {
 }
 
 /// Reads `pipeline { body }`; every problem found is returned (as Jenkins lists all of them).
-pub fn build(span: Span, body: &ast::Closure) -> Result<Pipeline, Vec<ModelError>> {
-    let mut r = Reader { errors: Vec::new() };
+pub fn build(span: Span, body: &ast::Closure, source: &str) -> Result<Pipeline, Vec<ModelError>> {
+    let mut r = Reader { errors: Vec::new(), source };
     let p = r.pipeline(span, body);
     if r.errors.is_empty() {
         Ok(p)
@@ -356,11 +357,18 @@ fn literal_list(e: &Expr) -> Vec<String> {
     }
 }
 
-struct Reader {
+struct Reader<'s> {
     errors: Vec<ModelError>,
+    source: &'s str,
 }
 
-impl Reader {
+impl Reader<'_> {
+    /// A statement's text on one line, as Jenkins quotes it in messages.
+    fn text(&self, span: Span) -> String {
+        let t = self.source.get(span.start as usize..span.end as usize).unwrap_or("");
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     fn err(&mut self, span: Span, message: impl Into<String>) {
         self.errors.push(ModelError { span, message: message.into() });
     }
@@ -555,26 +563,16 @@ impl Reader {
             }
             seen.push(&o.name);
         }
-        for o in &opts {
-            if !OPTIONS.contains(&o.name.as_str()) && o.name != "lock" && o.name != "throttle" {
-                let mut valid: Vec<&str> = OPTIONS.to_vec();
-                valid.sort_unstable();
-                self.err(
-                    o.span,
-                    format!("Invalid option type \"{}\". Valid option types: [{}]", o.name, valid.join(", ")),
-                );
-            }
-        }
+        // Options jeeves does not know come from plugins (gitLabConnection, office365ConnectorWebhooks, ...):
+        // Jenkins accepts them where the plugin is installed, so a run accepts them too (and notes them).
         opts
     }
 
     fn parameters(&mut self, c: &Call) -> Vec<ParamDecl> {
         let mut out = Vec::new();
         for p in self.section_calls(c, "parameter") {
-            if !PARAMETER_TYPES.contains(&p.name.as_str()) {
-                self.err(p.span, format!("Invalid parameter type \"{}\". Valid parameter types: [booleanParam, choice, credentials, file, text, password, run, string]", p.name));
-                continue;
-            }
+            // Parameter types from plugins (gitParameter, extendedChoice, ...) are taken by their name and
+            // default value, as Jenkins takes them where the plugin is installed.
             let Some(name) = p.arg("name").and_then(literal) else {
                 self.err(p.span, format!("Missing required parameter: \"name\" for {}", p.name));
                 continue;
@@ -663,16 +661,16 @@ impl Reader {
             post: Vec::new(),
             fail_fast: false,
             body: StageBody::Stages(Vec::new()),
+            cell: Vec::new(),
         };
         let mut kinds = Vec::new();
-        let mut unknown = false;
         for s in &body.body {
             let Some(d) = as_call(s) else {
+                let text = self.text(s.span);
                 self.err(
-                    s.span,
-                    format!("Expected one of \"steps\", \"stages\", \"parallel\", or \"matrix\" for stage \"{name}\""),
+                    c.span,
+                    format!("Not a valid stage section definition: \"{text}\". Some extra configuration is required."),
                 );
-                unknown = true;
                 continue;
             };
             match d.name.as_str() {
@@ -737,7 +735,6 @@ impl Reader {
                 "post" => st.post = self.post(&d),
                 "failFast" => st.fail_fast = d.positional.first().and_then(literal).as_deref() == Some("true"),
                 other => {
-                    unknown = true;
                     self.err(c.span, format!("Unknown stage section \"{other}\". Starting with version 0.5, steps in a stage must be in a ‘steps’ block."));
                 }
             }
@@ -763,7 +760,6 @@ impl Reader {
                 format!("Only one of \"matrix\", \"parallel\", \"stages\", or \"steps\" allowed for stage \"{name}\""),
             );
         }
-        let _ = unknown;
         Some(st)
     }
 
@@ -876,10 +872,18 @@ impl Reader {
         let b = a.body.as_ref()?;
         let mut name = None;
         let mut values = Vec::new();
+        let mut dynamic = Vec::new();
         for f in self.calls(b, "axis field") {
             match f.name.as_str() {
                 "name" => name = f.positional.first().and_then(literal),
-                "values" => values = f.positional.iter().filter_map(literal).collect(),
+                "values" => {
+                    for v in &f.positional {
+                        match (&v.kind, literal(v)) {
+                            (ExprKind::Var(_), _) | (_, None) => dynamic.push(v.clone()),
+                            (_, Some(text)) => values.push(text),
+                        }
+                    }
+                }
                 other => self.err(f.span, format!("Invalid axis field \"{other}\"")),
             }
         }
@@ -887,7 +891,7 @@ impl Reader {
             self.err(a.span, "Missing required axis field \"name\"");
             return None;
         };
-        if values.is_empty() {
+        if values.is_empty() && dynamic.is_empty() {
             self.err(a.span, format!("Axis \"{name}\" has no values"));
         }
         let mut seen = Vec::new();
@@ -897,7 +901,7 @@ impl Reader {
             }
             seen.push(v.clone());
         }
-        Some(Axis { name, values })
+        Some(Axis { name, values, dynamic })
     }
 
     fn when(&mut self, c: &Call) -> Option<When> {
@@ -909,7 +913,14 @@ impl Reader {
             before_options: false,
             span: c.span,
         };
-        for d in self.calls(body, "when condition") {
+        let mut conds = Vec::new();
+        for s in &body.body {
+            match as_call(s) {
+                Some(d) => conds.push(d),
+                None => self.err(c.span, "Expected a when condition"),
+            }
+        }
+        for d in conds {
             let flag = || d.positional.first().and_then(literal).as_deref() == Some("true");
             match d.name.as_str() {
                 "beforeAgent" => w.before_agent = flag(),

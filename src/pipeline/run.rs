@@ -108,18 +108,24 @@ impl<'a> Runner<'a> {
 
     /// The whole pipeline.
     pub fn run(&self, interp: &mut Interp) -> Eval {
-        let noted: Vec<&str> =
-            self.p.options.iter().map(|o| o.name.as_str()).filter(|n| CONTROLLER_ONLY.contains(n)).collect();
+        // Notes for people go to stderr: stdout stays the console Jenkins would print.
         if !self.p.libraries.is_empty() {
-            self.host.build.log.line(
-                "jeeves: shared libraries (libraries { }) are not loaded yet; steps they define fail as unknown steps",
-            );
+            eprintln!("jeeves: shared libraries (libraries {{ }}) are not loaded yet; steps they define fail as unknown steps");
         }
-        for n in noted {
-            self.host
-                .build
-                .log
-                .line(&format!("jeeves: option {n}() means nothing outside a Jenkins controller; ignored"));
+        let stage_options = all_stages(&self.p.stages).flat_map(|s| s.options.iter());
+        let mut noted: Vec<&str> = Vec::new();
+        for o in self.p.options.iter().chain(stage_options) {
+            let n = o.name.as_str();
+            if noted.contains(&n) {
+                continue;
+            }
+            if CONTROLLER_ONLY.contains(&n) {
+                eprintln!("jeeves: option {n}() means nothing outside a Jenkins controller; ignored");
+                noted.push(n);
+            } else if !super::model::OPTIONS.contains(&n) && !matches!(n, "lock" | "throttle") {
+                eprintln!("jeeves: option {n}() comes from a plugin jeeves does not have; ignored");
+                noted.push(n);
+            }
         }
         let mut first_error: Option<Flow> = None;
         let mut post_run = false;
@@ -497,32 +503,40 @@ impl<'a> Runner<'a> {
                 let label = label.unwrap_or_else(|| st.name.clone());
                 return self.skip(i, st, &path, parent_agent, why, &label);
             }
-            let when = st.when.as_ref();
-            if when.is_some_and(|w| w.before_options) && !self.when_passes(i, when, &st.environment)? {
-                skipped = Some(Skip::When);
-                return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
-            }
-            let r = self.wrappers(i, &st.options, &mut |i| {
-                if when.is_some_and(|w| w.before_input && !w.before_options)
-                    && !self.when_passes(i, when, &st.environment)?
-                {
+            let mut rest = |i: &mut Interp| -> Eval {
+                let when = st.when.as_ref();
+                if when.is_some_and(|w| w.before_options) && !self.when_passes(i, when, &st.environment)? {
                     skipped = Some(Skip::When);
                     return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
                 }
-                self.stage_input(i, st.input.as_ref())?;
-                let r = self.stage_inner(i, st, &path, parent_agent, &mut skipped);
-                if skipped == Some(Skip::When) {
-                    self.skip(i, st, &path, parent_agent, Skip::When, &st.name)?;
+                let r = self.wrappers(i, &st.options, &mut |i| {
+                    if when.is_some_and(|w| w.before_input && !w.before_options)
+                        && !self.when_passes(i, when, &st.environment)?
+                    {
+                        skipped = Some(Skip::When);
+                        return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
+                    }
+                    self.stage_input(i, st.input.as_ref())?;
+                    let r = self.stage_inner(i, st, &path, parent_agent, &mut skipped);
+                    if skipped == Some(Skip::When) {
+                        self.skip(i, st, &path, parent_agent, Skip::When, &st.name)?;
+                    }
+                    r
+                });
+                // A parallel or matrix parent's post runs after its branches, inside the stage.
+                let is_group = matches!(st.body, StageBody::Parallel(_) | StageBody::Matrix(_));
+                if is_group && skipped.is_none() {
+                    let agent = st.agent.as_ref().or(parent_agent);
+                    return self.stage_post(i, &st.post, agent, &mark, r);
                 }
                 r
-            });
-            // A parallel or matrix parent's post runs after its branches, inside the stage.
-            let is_group = matches!(st.body, StageBody::Parallel(_) | StageBody::Matrix(_));
-            if is_group && skipped.is_none() {
-                let agent = st.agent.as_ref().or(parent_agent);
-                return self.stage_post(i, &st.post, agent, &mark, r);
+            };
+            // A matrix cell's axis values come first: its agent and `when` already see them.
+            if st.cell.is_empty() {
+                rest(i)
+            } else {
+                with_env_block(host, i, st.cell.clone(), rest)
             }
-            r
         });
         let status = match (&r, skipped) {
             (_, Some(_)) => "SKIPPED".to_string(),
@@ -579,7 +593,7 @@ impl<'a> Runner<'a> {
                 let env = self.env_pairs(interp, &st.environment)?;
                 let agent = st.agent.as_ref().or(parent_agent);
                 let fail_fast = st.fail_fast || self.has_option(&self.p.options, "parallelsAlwaysFailFast");
-                let cells = matrix_cells(m);
+                let cells = matrix_cells(&self.resolve_axes(interp, m)?);
                 let run = |i: &mut Interp| self.branches(i, cells.clone(), path, agent, None, fail_fast);
                 if env.is_empty() {
                     run(interp)
@@ -844,26 +858,30 @@ impl<'a> Runner<'a> {
         parallel_block(self.host, interp, branches, fail_fast).map(|_| Value::Null)
     }
 
-    /// Evaluates a stage's `when` (with the stage's environment visible to it).
-    fn when_passes(&self, interp: &mut Interp, when: Option<&When>, env: &[EnvEntry]) -> Eval<bool> {
-        let Some(w) = when else { return Ok(true) };
-        let pairs = self.env_pairs(interp, env)?;
-        let saved = PipelineHost::ctx(interp);
-        let mut ctx = saved.clone();
-        ctx.env.extend(pairs);
-        interp.ext = Some(Box::new(ctx));
-        let mut r = Ok(true);
-        for c in &w.conditions {
-            match self.cond(interp, c) {
-                Ok(true) => {}
-                other => {
-                    r = other;
-                    break;
+    /// The matrix with axis values given as variables (`values osList`) evaluated; a list gives each item.
+    fn resolve_axes(&self, interp: &mut Interp, m: &Matrix) -> Eval<Matrix> {
+        let mut m = m.clone();
+        for axis in &mut m.axes {
+            for e in std::mem::take(&mut axis.dynamic) {
+                match self.eval(interp, &e)? {
+                    Value::List(l) => axis.values.extend(l.snapshot().iter().map(to_string)),
+                    v => axis.values.push(to_string(&v)),
                 }
             }
         }
-        interp.ext = Some(Box::new(saved));
-        r
+        Ok(m)
+    }
+
+    /// Evaluates a stage's `when`. As in Jenkins, the stage's own `environment` is not applied yet (a
+    /// matrix cell's axis values are).
+    fn when_passes(&self, interp: &mut Interp, when: Option<&When>, _env: &[EnvEntry]) -> Eval<bool> {
+        let Some(w) = when else { return Ok(true) };
+        for c in &w.conditions {
+            if !self.cond(interp, c)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn cond(&self, interp: &mut Interp, c: &Cond) -> Eval<bool> {
@@ -919,6 +937,18 @@ impl<'a> Runner<'a> {
     }
 }
 
+/// Every stage of the tree, parents before children.
+fn all_stages(stages: &[Stage]) -> Box<dyn Iterator<Item = &Stage> + '_> {
+    Box::new(stages.iter().flat_map(|s| {
+        let children: Box<dyn Iterator<Item = &Stage>> = match &s.body {
+            StageBody::Steps(_) => Box::new(std::iter::empty()),
+            StageBody::Stages(v) | StageBody::Parallel(v) => all_stages(v),
+            StageBody::Matrix(m) => all_stages(&m.stages),
+        };
+        std::iter::once(s).chain(children)
+    }))
+}
+
 /// A matrix's cells as stages: each named after its axis values, with those values in its environment
 /// and the matrix's own agent, when, options, tools, input and post.
 pub fn matrix_cells(m: &Matrix) -> Vec<Stage> {
@@ -926,26 +956,12 @@ pub fn matrix_cells(m: &Matrix) -> Vec<Stage> {
         .into_iter()
         .map(|cell| {
             let span = m.stages.first().map(|s| s.span).unwrap_or_default();
-            let mut environment: Vec<EnvEntry> = cell
-                .iter()
-                .map(|(k, v)| EnvEntry {
-                    name: k.clone(),
-                    value: crate::syntax::ast::Expr {
-                        kind: crate::syntax::ast::ExprKind::Str {
-                            value: Arc::from(v.as_str()),
-                            quote: crate::syntax::ast::Quote::Single,
-                        },
-                        span,
-                    },
-                    span,
-                })
-                .collect();
-            environment.extend(m.environment.iter().cloned());
             Stage {
                 name: Matrix::cell_name(&cell),
                 span,
                 agent: m.agent.clone(),
-                environment,
+                environment: m.environment.clone(),
+                cell,
                 tools: m.tools.clone(),
                 options: m.options.clone(),
                 input: m.input.clone(),

@@ -75,7 +75,8 @@ fn retry(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     retry_block(host, interp, count, |i| i.call(&body, Vec::new()))
 }
 
-/// `retry(count) { body }`: runs the body again after a failure, up to `count` times in all.
+/// `retry(count) { body }`: runs the body again after a failure, up to `count` times in all. Each attempt
+/// is a block of its own; `// retry` closes the step once, as Jenkins prints it.
 pub fn retry_block(
     host: &PipelineHost,
     interp: &mut Interp,
@@ -84,8 +85,10 @@ pub fn retry_block(
 ) -> Eval {
     host.pipeline("retry");
     let mut attempt = 1;
-    loop {
-        let result = super::block::enter(host, interp, "retry", None, |_| {}, &mut body);
+    let result = loop {
+        host.pipeline("{");
+        let result = body(interp);
+        host.pipeline("}");
         match result {
             Err(Flow::Throw(t)) if t.signal != Signal::Aborted && attempt < count => {
                 let msg = match t.signal {
@@ -96,9 +99,11 @@ pub fn retry_block(
                 host.output(interp, "Retrying");
                 attempt += 1;
             }
-            other => return other,
+            other => break other,
         }
-    }
+    };
+    host.pipeline("// retry");
+    result
 }
 
 fn parallel(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

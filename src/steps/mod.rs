@@ -72,7 +72,8 @@ fn pipeline(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let crate::interp::value::ClosureKind::Code { def, scope } = &body.kind else {
         return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
     };
-    let model = crate::pipeline::build(args.span, def).map_err(|errors| {
+    let source = interp.shared.source.clone();
+    let model = crate::pipeline::build(args.span, def, &source).map_err(|errors| {
         let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
         throw("org.codehaus.groovy.control.MultipleCompilationErrorsException", text.join("\n"))
     })?;
@@ -253,9 +254,55 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
     globals::env_value(host, interp, name)
 }
 
+/// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
+/// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
+const NOT_YET: [&str; 33] = [
+    "withCredentials",
+    "credentials",
+    "string",
+    "usernamePassword",
+    "usernameColonPassword",
+    "sshUserPrivateKey",
+    "certificate",
+    "input",
+    "archiveArtifacts",
+    "archive",
+    "fingerprint",
+    "junit",
+    "stash",
+    "unstash",
+    "git",
+    "cleanWs",
+    "build",
+    "load",
+    "readJSON",
+    "writeJSON",
+    "readYaml",
+    "writeYaml",
+    "readProperties",
+    "findFiles",
+    "touch",
+    "zip",
+    "unzip",
+    "sha256",
+    "sha1",
+    "md5",
+    "waitUntil",
+    "ws",
+    "bat",
+];
+
 impl Host for PipelineHost {
     fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval> {
-        let step = registry().iter().find(|s| s.name == name)?;
+        let Some(step) = registry().iter().find(|s| s.name == name) else {
+            if NOT_YET.contains(&name) {
+                return Some(Err(crate::interp::error::step_failed(format!(
+                    "jeeves does not run the `{name}` step yet: credentials, input, artifacts, test reports, stashes \
+                     and the pipeline-utility steps come in a later version"
+                ))));
+            }
+            return None;
+        };
         Some(StepArgs::new(step, args, span).and_then(|a| (step.run)(self, interp, &a)))
     }
 
