@@ -133,7 +133,7 @@ fn checkout_copies_tracked_and_untracked_files_but_not_ignored_ones() {
     let p = dir.path();
     std::fs::write(
         p.join("Jenkinsfile"),
-        "pipeline {\n  agent any\n  stages {\n    stage('Look') {\n      steps {\n        script {\n          def files = sh(script: 'ls -A', returnStdout: true).trim().split('\\n').sort().join(' ')\n          echo \"files: ${files}\"\n        }\n        echo \"commit ${env.GIT_COMMIT?.size()} branch ${env.GIT_BRANCH} ${env.BRANCH_NAME}\"\n      }\n    }\n  }\n}\n",
+        "pipeline {\n  agent any\n  stages {\n    stage('Look') {\n      steps {\n        script {\n          def files = sh(script: 'ls -A', returnStdout: true).trim().split('\\n').sort().join(' ')\n          echo \"files: ${files}\"\n          echo \"head: ${sh(script: 'git rev-parse HEAD', returnStdout: true).trim() == env.GIT_COMMIT}\"\n          echo \"status: ${sh(script: 'git status --porcelain', returnStdout: true).trim()}\"\n        }\n        echo \"commit ${env.GIT_COMMIT?.size()} branch ${env.GIT_BRANCH} ${env.BRANCH_NAME}\"\n      }\n    }\n  }\n}\n",
     )
     .unwrap();
     std::fs::write(p.join(".gitignore"), "ignored.txt\n.jeeves/\n").unwrap();
@@ -159,7 +159,10 @@ fn checkout_copies_tracked_and_untracked_files_but_not_ignored_ones() {
     let out = jeeves(p, &["run", "--job", "app"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    assert!(stdout.contains("\nfiles: .gitignore Jenkinsfile tracked.txt untracked.txt\n"), "{stdout}");
+    assert!(stdout.contains("\nfiles: .git .gitignore Jenkinsfile tracked.txt untracked.txt\n"), "{stdout}");
+    // The workspace is a git working copy of the commit, with the uncommitted work on top.
+    assert!(stdout.contains("\nhead: true\n"), "{stdout}");
+    assert!(stdout.contains("\nstatus: ?? untracked.txt\n"), "{stdout}");
     assert!(stdout.contains("commit 40 branch trunk trunk\n"), "{stdout}");
     assert!(stdout.contains("[Pipeline] { (Declarative: Checkout SCM)\n[Pipeline] checkout\n"), "{stdout}");
 }

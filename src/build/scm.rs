@@ -149,3 +149,28 @@ fn walk(root: &Path, dir: &Path, skip: &[&Path], out: &mut Vec<PathBuf>) -> std:
     }
     Ok(())
 }
+
+/// Makes `dest` a git working copy of the project's commit, as Jenkins' git checkout leaves it: `.git`
+/// borrows the project's objects (no copy), HEAD is the commit (detached, as Jenkins checks out a
+/// revision), the index is the commit's tree, so `git status` shows the uncommitted work that was copied,
+/// and `origin` is the project's remote. Steps that run `git rev-parse HEAD` or `git describe` work.
+pub fn make_work_tree(facts: &Facts, dest: &Path) -> std::io::Result<()> {
+    let (Some(top), Some(commit)) = (&facts.top, &facts.commit) else { return Ok(()) };
+    let fail = |what: &str| std::io::Error::other(format!("git {what} failed in {}", dest.display()));
+    if !dest.join(".git").exists() {
+        git(dest, &["init", "-q"]).ok_or_else(|| fail("init"))?;
+    }
+    let common = line(git(top, &["rev-parse", "--path-format=absolute", "--git-common-dir"]))
+        .ok_or_else(|| fail("rev-parse --git-common-dir"))?;
+    let info = dest.join(".git/objects/info");
+    std::fs::create_dir_all(&info)?;
+    std::fs::write(info.join("alternates"), format!("{common}/objects\n"))?;
+    git(dest, &["update-ref", "--no-deref", "HEAD", commit]).ok_or_else(|| fail("update-ref"))?;
+    git(dest, &["read-tree", commit]).ok_or_else(|| fail("read-tree"))?;
+    if let Some(url) = &facts.url {
+        if git(dest, &["remote", "set-url", "origin", url]).is_none() {
+            git(dest, &["remote", "add", "origin", url]);
+        }
+    }
+    Ok(())
+}

@@ -31,6 +31,8 @@ pub fn checkout(host: &PipelineHost, interp: &mut Interp) -> Eval<Vec<(String, S
     let skip = [l.home.as_path(), l.workspace.as_path()];
     let n = crate::build::scm::copy_project(&b.project, &b.facts, &ctx.cwd, &skip)
         .map_err(|e| throw("java.io.IOException", format!("checkout: cannot copy the project: {e}")))?;
+    crate::build::scm::make_work_tree(&b.facts, &ctx.cwd)
+        .map_err(|e| throw("java.io.IOException", format!("checkout: {e}")))?;
     let from = b.facts.top.clone().unwrap_or_else(|| b.project.clone());
     host.output(interp, &format!("Copied {n} files from {} into {}", from.display(), ctx.cwd.display()));
     let mut vars = Vec::new();
