@@ -191,6 +191,19 @@ fn files_outside_the_workspace_are_never_written_or_deleted() {
         .run_in(dir.path());
     assert!(outside.exists());
     assert!(dir.path().join("Jenkinsfile").exists());
+    // cleanWs empties the workspace only, from wherever it is called.
+    let out = Case::new()
+        .jenkinsfile(
+            "pipeline {\n  agent any\n  stages {\n    stage('Clean') {\n      steps {\n        writeFile file: 'a/b.txt', text: 'x'\n        dir('../../..') { cleanWs() }\n        sh 'ls -A | wc -l'\n      }\n    }\n  }\n}\n",
+        )
+        .args(["run", "--job", "clean"])
+        .stdout_has("[WS-CLEANUP] Deleting project workspace...\n[WS-CLEANUP] done\n")
+        .status(0)
+        .run_in(dir.path());
+    assert!(out.stdout.lines().any(|l| l == "0"), "{}", out.stdout);
+    assert!(outside.exists());
+    assert!(dir.path().join("Jenkinsfile").exists());
+    assert!(dir.path().join(".jeeves/jobs/clean/builds/1/log").exists());
 }
 
 #[test]

@@ -12,6 +12,21 @@ pub const WRITE_FILE: Step =
 pub const READ_FILE: Step = Step { name: "readFile", params: &["file", "encoding"], block: false, run: read_file };
 pub const FILE_EXISTS: Step = Step { name: "fileExists", params: &["file"], block: false, run: file_exists };
 pub const DELETE_DIR: Step = Step { name: "deleteDir", params: &[], block: false, run: delete_dir };
+pub const CLEAN_WS: Step = Step {
+    name: "cleanWs",
+    params: &[
+        "cleanWhenSuccess",
+        "cleanWhenFailure",
+        "cleanWhenAborted",
+        "cleanWhenUnstable",
+        "deleteDirs",
+        "disableDeferredWipeout",
+        "notFailBuild",
+        "patterns",
+    ],
+    block: false,
+    run: clean_ws,
+};
 
 /// `path` against the current directory, with `.` and `..` resolved (without following links).
 pub fn resolve(cwd: &Path, path: &str) -> PathBuf {
@@ -123,4 +138,22 @@ fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eva
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Value::Null),
         Err(e) => Err(io(e, &cwd)),
     }
+}
+
+/// `cleanWs()` (Workspace Cleanup plugin): empties the whole workspace, whatever the current directory.
+fn clean_ws(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
+    host.pipeline("cleanWs");
+    let ws = host.build.layout.workspace.clone();
+    host.output(interp, "[WS-CLEANUP] Deleting project workspace...");
+    let entries = std::fs::read_dir(&ws).map_err(|e| io(e, &ws))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let r = match entry.file_type() {
+            Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
+            _ => std::fs::remove_file(&path),
+        };
+        r.map_err(|e| io(e, &path))?;
+    }
+    host.output(interp, "[WS-CLEANUP] done");
+    Ok(Value::Null)
 }

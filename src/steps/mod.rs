@@ -57,6 +57,7 @@ pub fn registry() -> &'static [Step] {
         files::READ_FILE,
         files::FILE_EXISTS,
         files::DELETE_DIR,
+        files::CLEAN_WS,
         scm::CHECKOUT,
         PIPELINE,
     ]
@@ -256,7 +257,7 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 33] = [
+const NOT_YET: [&str; 32] = [
     "withCredentials",
     "credentials",
     "string",
@@ -272,7 +273,6 @@ const NOT_YET: [&str; 33] = [
     "stash",
     "unstash",
     "git",
-    "cleanWs",
     "build",
     "load",
     "readJSON",
