@@ -72,6 +72,30 @@ pub fn run(opts: RunOptions) -> RunEnd {
     let project = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let home = opts.home.clone().unwrap_or_else(|| dir.join(".jeeves"));
     let job = opts.job.clone().unwrap_or_else(|| default_job(dir));
+    // A job name becomes a path under the home: plain names only (`folder/job` as in Jenkins folders).
+    let plain = |p: &str| {
+        !p.is_empty()
+            && Path::new(p).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+            && !p.split('/').any(|part| part.is_empty() || part == "." || part == "..")
+    };
+    if !plain(&job) {
+        return RunEnd::Unusable(format!(
+            "--job `{job}` is not a job name: use letters, digits and the like, `folder/name` for a folder"
+        ));
+    }
+    // The workspace may be emptied by the build (deleteDir, cleanWs): it must not hold the project or
+    // the home with the builds' records.
+    if let Some(ws) = &opts.workspace {
+        let ws_abs = ws.canonicalize().unwrap_or_else(|_| std::path::absolute(ws).unwrap_or_else(|_| ws.clone()));
+        let home_abs =
+            home.canonicalize().unwrap_or_else(|_| std::path::absolute(&home).unwrap_or_else(|_| home.clone()));
+        if project.starts_with(&ws_abs) || home_abs.starts_with(&ws_abs) {
+            return RunEnd::Unusable(format!(
+                "--workspace {} holds the project or the jeeves home, which a build may empty; choose a directory of its own",
+                ws.display()
+            ));
+        }
+    }
 
     // Parameters: declared ones take their defaults; a value for an undeclared one is a mistake.
     let mut params = IndexMap::new();
@@ -118,7 +142,10 @@ pub fn run(opts: RunOptions) -> RunEnd {
         Err(e) => return RunEnd::Unusable(e),
     }
 
-    let facts = crate::build::scm::Facts::gather(&project, &opts.scm);
+    let mut given = opts.scm.clone();
+    let home_abs = home.canonicalize().unwrap_or_else(|_| std::path::absolute(&home).unwrap_or_else(|_| home.clone()));
+    given.skip.push(home_abs);
+    let facts = crate::build::scm::Facts::gather(&project, &given);
     let mut extra_env = Vec::new();
     let mut branch = facts.branch.clone();
     if let Some(id) = &opts.change_id {
@@ -142,6 +169,11 @@ pub fn run(opts: RunOptions) -> RunEnd {
     extra_env.extend(opts.env.iter().cloned());
 
     if opts.list || opts.dry_run {
+        if let Err(err) = &parsed {
+            let d = SyntaxError { span: err.span, message: err.message.clone(), label: None, related: None };
+            eprint!("{}", crate::diagnostic::render_syntax_error(&display, &source, &d, opts.color));
+            return RunEnd::Unusable(format!("{display} does not parse"));
+        }
         return match &declarative {
             Some(Ok(model)) => {
                 let env_of = |name: &str| extra_env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone());
@@ -232,13 +264,22 @@ pub fn run(opts: RunOptions) -> RunEnd {
     host.pipeline("Start of Pipeline");
     // Ctrl-C aborts the build the way Jenkins' abort button does: steps stop, processes are killed.
     let root = interp.cancel.clone();
+    let after_abort = crate::interp::Cancel::root();
+    root.set_fallback(after_abort.clone());
     let finished = std::sync::atomic::AtomicBool::new(false);
     let outcome = std::thread::scope(|s| {
         let watcher = s.spawn(|| {
+            // The first interrupt aborts the build (post blocks still run, as after Jenkins' abort);
+            // the next one aborts the post blocks too.
+            let mut seen = 0;
             while !finished.load(std::sync::atomic::Ordering::Relaxed) {
-                if interrupted() {
+                let n = interrupts();
+                if n > seen {
                     root.cancel(Some("Aborted by user".into()));
-                    return;
+                    if n >= 2 {
+                        after_abort.cancel(Some("Aborted by user".into()));
+                    }
+                    seen = n;
                 }
                 // Woken early when the build ends, so the run does not wait out the period.
                 std::thread::park_timeout(std::time::Duration::from_millis(25));
@@ -395,14 +436,19 @@ fn load_tools(dir: &Path, home: &Path) -> Result<Option<ToolConfig>, String> {
     Ok(None)
 }
 
-static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static INTERRUPTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 extern "C" fn on_interrupt(_signal: libc::c_int) {
-    INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    INTERRUPTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
 }
 
 /// True once SIGINT or SIGTERM arrived (the handler is installed on first use).
 fn interrupted() -> bool {
+    interrupts() > 0
+}
+
+/// How many SIGINT/SIGTERM arrived (the handler is installed on first use).
+fn interrupts() -> usize {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {
         let handler = on_interrupt as extern "C" fn(libc::c_int) as libc::sighandler_t;
@@ -412,7 +458,7 @@ fn interrupted() -> bool {
             libc::signal(libc::SIGTERM, handler);
         }
     });
-    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
+    INTERRUPTS.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 fn finish(
@@ -423,6 +469,9 @@ fn finish(
     diagnostics: Vec<SyntaxError>,
     discard: Option<(usize, Option<u64>)>,
 ) -> RunEnd {
+    // Processes the build's `sh` steps left in the background end with the build, as Jenkins' process
+    // tree killer ends them.
+    build.kill_leftovers();
     let result = build.result();
     build.log.line(&format!("Finished: {}", result.name()));
     build.log.event("build-end", serde_json::json!({ "result": result.name() }));

@@ -254,3 +254,120 @@ fn a_docker_agent_fails_its_stage_with_a_clear_message() {
         .status(2)
         .run();
 }
+
+#[test]
+fn job_names_and_workspaces_that_would_reach_the_project_are_refused() {
+    let job = Case::new()
+        .jenkinsfile(THREE_STAGES)
+        .args(["run", "--job", "../escape"])
+        .stderr_has("is not a job name")
+        .status(2)
+        .run();
+    assert!(!job.stdout.contains("Start of Pipeline"));
+    Case::new()
+        .jenkinsfile(THREE_STAGES)
+        .args(["run", "--workspace", "."])
+        .stderr_has("holds the project or the jeeves home")
+        .status(2)
+        .run();
+}
+
+#[test]
+fn a_custom_workspace_stays_under_the_home_and_can_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = "pipeline {\n  agent { node { label 'any'; customWorkspace 'cw' } }\n  options { skipDefaultCheckout() }\n  stages { stage('a') { steps { writeFile file: 'f.txt', text: 'x'; echo \"ws ${env.WORKSPACE}\" } } }\n  post { cleanup { deleteDir() } }\n}\n";
+    let out = Case::new().jenkinsfile(ok).args(["run"]).status(0).run_in(dir.path());
+    assert!(out.stdout.contains("/.jeeves/workspace/cw\n"), "{}", out.stdout);
+    assert!(!dir.path().join(".jeeves/workspace/cw").exists());
+    let bad = "pipeline {\n  agent { node { label 'any'; customWorkspace '../../escape' } }\n  stages { stage('a') { steps { echo 'x' } } }\n}\n";
+    Case::new().jenkinsfile(bad).args(["run"]).stdout_has("leads outside").status(2).run_in(dir.path());
+    assert!(!dir.path().join("escape").exists());
+}
+
+#[test]
+fn links_in_the_workspace_are_never_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("victim.txt"), "keep").unwrap();
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(project.join("data")).unwrap();
+    std::fs::write(project.join("data/victim.txt"), "from the project").unwrap();
+    std::fs::write(
+        project.join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  stages { stage('a') { steps { echo 'x' } } }\n}\n",
+    )
+    .unwrap();
+    assert!(jeeves(&project, &["run", "--job", "app"]).status.success());
+    // Someone replaces the workspace's directory with a link out of it; the next checkout must not follow it.
+    let ws = project.join(".jeeves/workspace/app");
+    std::fs::remove_dir_all(ws.join("data")).unwrap();
+    std::os::unix::fs::symlink(&outside, ws.join("data")).unwrap();
+    assert!(jeeves(&project, &["run", "--job", "app"]).status.success());
+    assert_eq!(std::fs::read_to_string(outside.join("victim.txt")).unwrap(), "keep");
+    assert_eq!(std::fs::read_to_string(ws.join("data/victim.txt")).unwrap(), "from the project");
+    // writeFile through a dangling link that points outside is refused.
+    let write = "pipeline {\n  agent any\n  options { skipDefaultCheckout() }\n  stages { stage('a') { steps { sh 'ln -sf ../../../../outside/new.txt dangling'; writeFile file: 'dangling', text: 'x' } } }\n}\n";
+    std::fs::write(project.join("Jenkinsfile"), write).unwrap();
+    let out = jeeves(&project, &["run", "--job", "app"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(!outside.join("new.txt").exists());
+}
+
+#[test]
+fn background_processes_end_with_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    Case::new()
+        .jenkinsfile(
+            "pipeline {\n  agent any\n  options { skipDefaultCheckout() }\n  stages { stage('a') { steps { sh 'sleep 30 >/dev/null 2>&1 & echo $! > bg.pid' } } }\n}\n",
+        )
+        .args(["run", "--job", "bg"])
+        .status(0)
+        .run_in(dir.path());
+    let pid = std::fs::read_to_string(dir.path().join(".jeeves/workspace/bg/bg.pid")).unwrap();
+    let proc_dir = format!("/proc/{}", pid.trim());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    while std::path::Path::new(&proc_dir).exists() && std::time::Instant::now() < deadline {
+        // A killed child lingers as a zombie until its parent (init) reaps it.
+        let state = std::fs::read_to_string(format!("{proc_dir}/stat")).unwrap_or_default();
+        if state.contains(") Z") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let state = std::fs::read_to_string(format!("{proc_dir}/stat")).unwrap_or_default();
+    assert!(state.is_empty() || state.contains(") Z"), "the background sleep still runs: {state}");
+}
+
+#[test]
+fn the_changeset_leaves_out_the_jeeves_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  stages { stage('json') { when { changeset '**/*.json' }; steps { echo 'json changed' } } }\n}\n",
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        assert!(Command::new("git")
+            .args(args)
+            .current_dir(p)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .status()
+            .unwrap()
+            .success());
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "Jenkinsfile"]);
+    git(&["commit", "-qm", "first"]);
+    git(&["checkout", "-qb", "topic"]);
+    std::fs::write(p.join("notes.txt"), "n").unwrap();
+    for _ in 0..2 {
+        let out = jeeves(p, &["run", "--job", "app"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Stage \"json\" skipped due to when conditional"), "{stdout}");
+    }
+}

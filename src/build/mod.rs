@@ -125,7 +125,9 @@ impl Layout {
                     .and_then(|t| t.elapsed().ok())
                     .is_some_and(|age| age.as_secs() > days * 86_400)
             });
-            if (i >= keep || too_old) && *n != self.number {
+            // A build still running has no record yet: it is never discarded (as Jenkins keeps running builds).
+            let finished = dir.join("build.json").exists();
+            if (i >= keep || too_old) && *n != self.number && finished {
                 let _ = fs::remove_dir_all(&dir);
             }
         }
@@ -221,6 +223,14 @@ impl Log {
         let _ = s.stdout.flush();
     }
 
+    /// A whole line of its own with a branch prefix (a line left open is ended first).
+    pub fn line_prefixed(&self, prefix: Option<&str>, text: &str) {
+        let mut t = String::with_capacity(text.len() + 24);
+        t.push_str(prefix.unwrap_or(""));
+        t.push_str(text);
+        self.line(&t);
+    }
+
     /// A whole line of its own (a line left open by `print` is ended first).
     pub fn line(&self, text: &str) {
         let mut s = self.sinks.lock();
@@ -261,6 +271,8 @@ pub struct Build {
     /// Stages in the order they ended: path (enclosing stages, then the name), status, duration.
     stages: Mutex<Vec<StageRecord>>,
     stage_seq: std::sync::atomic::AtomicU64,
+    /// Process groups of the build's `sh` steps, ended with the build.
+    process_groups: Mutex<Vec<i32>>,
 }
 
 /// Everything about a build that comes from the command line and the project, not from the layout.
@@ -313,6 +325,7 @@ impl Build {
             display_name: Mutex::new(None),
             stages: Mutex::new(Vec::new()),
             stage_seq: std::sync::atomic::AtomicU64::new(0),
+            process_groups: Mutex::new(Vec::new()),
         })
     }
 
@@ -368,6 +381,23 @@ impl Build {
         }
         env.extend(self.extra_env.iter().cloned());
         env
+    }
+
+    /// Remembers a step's process group, so what it leaves running ends with the build.
+    pub fn track_process_group(&self, pgid: i32) {
+        self.process_groups.lock().push(pgid);
+    }
+
+    /// Ends whatever the build's steps left running (SIGTERM to each step's process group).
+    pub fn kill_leftovers(&self) {
+        for pgid in self.process_groups.lock().drain(..) {
+            if pgid > 1 {
+                // SAFETY: kill(2) on a process group this build started; no memory is touched.
+                unsafe {
+                    libc::kill(-pgid, libc::SIGTERM);
+                }
+            }
+        }
     }
 
     /// Marks a stage's start.

@@ -26,6 +26,8 @@ pub struct Given {
     pub branch: Option<String>,
     pub tag: Option<String>,
     pub changeset_base: Option<String>,
+    /// Directories of jeeves' own (the home) that never count as changed files.
+    pub skip: Vec<PathBuf>,
 }
 
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
@@ -42,7 +44,9 @@ fn line(s: Option<String>) -> Option<String> {
 
 impl Facts {
     pub fn gather(project: &Path, given: &Given) -> Facts {
-        let top = line(git(project, &["rev-parse", "--show-toplevel"])).map(PathBuf::from);
+        let top = line(git(project, &["rev-parse", "--show-toplevel"]))
+            .map(PathBuf::from)
+            .map(|t| t.canonicalize().unwrap_or(t));
         let Some(top) = top else {
             return Facts { branch: given.branch.clone(), tag: given.tag.clone(), ..Facts::default() };
         };
@@ -75,13 +79,24 @@ impl Facts {
                 }
             }
         }
-        // Uncommitted work counts as a change too.
-        if let Some(status) = git(&top, &["status", "--porcelain", "--untracked-files=all"]) {
-            for l in status.lines() {
-                if l.len() > 3 {
-                    let path = &l[3..];
-                    let path = path.rsplit(" -> ").next().unwrap_or(path).trim_matches('"');
-                    files.push(path.to_string());
+        // Uncommitted work counts as a change too (NUL-separated: names come out as they are).
+        if let Some(status) = git(&top, &["status", "--porcelain", "-z", "--untracked-files=all"]) {
+            let mut entries = status.split('\0');
+            while let Some(entry) = entries.next() {
+                let (Some(code), Some(path)) = (entry.get(..2), entry.get(3..)) else { continue };
+                files.push(path.to_string());
+                // A rename or copy names its source in the next entry.
+                if code.contains('R') || code.contains('C') {
+                    entries.next();
+                }
+            }
+        }
+        // jeeves' own home and workspaces are not the project's changes.
+        for skip in &given.skip {
+            if let Ok(rel) = skip.strip_prefix(&top) {
+                let rel = rel.to_string_lossy().to_string();
+                if !rel.is_empty() {
+                    files.retain(|f| f != &rel && !f.starts_with(&format!("{rel}/")));
                 }
             }
         }
@@ -105,6 +120,7 @@ pub fn copy_project(project: &Path, facts: &Facts, dest: &Path, skip: &[&Path]) 
         walk(&root, &root, skip, &mut rels)?;
     }
     let dest = dest.to_path_buf();
+    std::fs::create_dir_all(&dest)?;
     let mut n = 0;
     for rel in rels {
         let from = root.join(&rel);
@@ -116,21 +132,44 @@ pub fn copy_project(project: &Path, facts: &Facts, dest: &Path, skip: &[&Path]) 
             Ok(m) => m,
             Err(_) => continue, // deleted in the work tree but still in the index
         };
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent)?;
+        if !meta.file_type().is_symlink() && !meta.is_file() {
+            continue;
+        }
+        real_dirs(&dest, &rel)?;
+        // Whatever the workspace holds at that name (a link left by an earlier build) is replaced, never
+        // written through.
+        match std::fs::symlink_metadata(&to) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&to)?,
+            Ok(_) => std::fs::remove_file(&to)?,
+            Err(_) => {}
         }
         if meta.file_type().is_symlink() {
-            let target = std::fs::read_link(&from)?;
-            let _ = std::fs::remove_file(&to);
-            std::os::unix::fs::symlink(target, &to)?;
-        } else if meta.is_file() {
-            std::fs::copy(&from, &to)?;
+            std::os::unix::fs::symlink(std::fs::read_link(&from)?, &to)?;
         } else {
-            continue;
+            std::fs::copy(&from, &to)?;
         }
         n += 1;
     }
     Ok(n)
+}
+
+/// Makes the directories leading to `rel` under `dest` real directories: a link on the way (left in the
+/// workspace by an earlier build) is removed first, so nothing is written through it.
+fn real_dirs(dest: &Path, rel: &Path) -> std::io::Result<()> {
+    let mut at = dest.to_path_buf();
+    let parts: Vec<_> = rel.components().collect();
+    for part in parts.iter().take(parts.len().saturating_sub(1)) {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                std::fs::remove_file(&at)?;
+                std::fs::create_dir(&at)?;
+            }
+            Err(_) => std::fs::create_dir(&at)?,
+        }
+    }
+    Ok(())
 }
 
 fn walk(root: &Path, dir: &Path, skip: &[&Path], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -157,8 +196,15 @@ fn walk(root: &Path, dir: &Path, skip: &[&Path], out: &mut Vec<PathBuf>) -> std:
 pub fn make_work_tree(facts: &Facts, dest: &Path) -> std::io::Result<()> {
     let (Some(top), Some(commit)) = (&facts.top, &facts.commit) else { return Ok(()) };
     let fail = |what: &str| std::io::Error::other(format!("git {what} failed in {}", dest.display()));
-    if !dest.join(".git").exists() {
+    // Only a `.git` jeeves made is ever touched: a repository found there is someone's own.
+    let marker = dest.join(".git/jeeves-workspace");
+    if std::fs::symlink_metadata(dest.join(".git")).is_ok() {
+        if !marker.exists() {
+            return Ok(());
+        }
+    } else {
         git(dest, &["init", "-q"]).ok_or_else(|| fail("init"))?;
+        std::fs::write(&marker, "a workspace checkout made by jeeves\n")?;
     }
     let common = line(git(top, &["rev-parse", "--path-format=absolute", "--git-common-dir"]))
         .ok_or_else(|| fail("rev-parse --git-common-dir"))?;

@@ -120,7 +120,12 @@ pub fn run(args: RunArgs) -> ExitCode {
         params,
         color: std::io::stderr().is_terminal(),
         env,
-        scm: crate::build::scm::Given { branch: args.branch, tag: args.tag, changeset_base: args.changeset_base },
+        scm: crate::build::scm::Given {
+            branch: args.branch,
+            tag: args.tag,
+            changeset_base: args.changeset_base,
+            skip: Vec::new(),
+        },
         change_id: args.change_id,
         change_target: args.change_target,
         stages: args.stages,

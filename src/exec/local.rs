@@ -47,6 +47,7 @@ pub fn run(
     capture_stdout: bool,
     on_output: &mut dyn FnMut(&[u8]),
     cancelled: &dyn Fn() -> bool,
+    started: &dyn Fn(i32),
 ) -> std::io::Result<(Outcome, Vec<u8>)> {
     use std::os::fd::AsRawFd;
     // With the program found here, std can start it with posix_spawn (vfork) instead of fork: a
@@ -76,6 +77,7 @@ pub fn run(
     }
     let mut buf = vec![0u8; 16 * 1024];
     let pid = child.id() as i32;
+    started(pid);
     let mut captured: Vec<u8> = Vec::new();
     let mut killed_at: Option<Instant> = None;
     let mut status = None;

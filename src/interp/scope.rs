@@ -136,15 +136,27 @@ pub struct Cancel {
     flag: AtomicBool,
     reason: Mutex<Option<String>>,
     parent: Option<Arc<Cancel>>,
+    /// On a root: what work after an interruption answers to once everything above is cancelled.
+    fallback: Mutex<Option<Arc<Cancel>>>,
 }
 
 impl Cancel {
     pub fn root() -> Arc<Cancel> {
-        Arc::new(Cancel { flag: AtomicBool::new(false), reason: Mutex::new(None), parent: None })
+        Arc::new(Cancel {
+            flag: AtomicBool::new(false),
+            reason: Mutex::new(None),
+            parent: None,
+            fallback: Mutex::new(None),
+        })
     }
 
     pub fn child(self: &Arc<Cancel>) -> Arc<Cancel> {
-        Arc::new(Cancel { flag: AtomicBool::new(false), reason: Mutex::new(None), parent: Some(self.clone()) })
+        Arc::new(Cancel {
+            flag: AtomicBool::new(false),
+            reason: Mutex::new(None),
+            parent: Some(self.clone()),
+            fallback: Mutex::new(None),
+        })
     }
 
     pub fn cancel(&self, reason: Option<String>) {
@@ -163,14 +175,28 @@ impl Cancel {
     /// steps that are running, not the ones started afterwards. A child of the nearest ancestor that is
     /// not cancelled, or a new root when all are.
     pub fn survivor(self: &Arc<Cancel>) -> Arc<Cancel> {
-        let mut at = Some(self.clone());
-        while let Some(c) = at {
-            if !c.is_cancelled() {
-                return c.child();
+        let mut at = self.clone();
+        loop {
+            if !at.is_cancelled() {
+                return at.child();
             }
-            at = c.parent.clone();
+            match at.parent.clone() {
+                Some(p) => at = p,
+                None => break,
+            }
         }
-        Cancel::root()
+        // Everything is cancelled (the build was aborted): the root's fallback, which a second abort
+        // cancels, or (without one) a token of its own.
+        let fallback = at.fallback.lock().clone();
+        match fallback {
+            Some(f) => f.child(),
+            None => Cancel::root(),
+        }
+    }
+
+    /// Sets what [`Cancel::survivor`] answers to once this root is cancelled.
+    pub fn set_fallback(&self, fallback: Arc<Cancel>) {
+        *self.fallback.lock() = Some(fallback);
     }
 
     /// This token's own reason, or the nearest cancelled ancestor's.

@@ -211,10 +211,12 @@ impl<'a> Runner<'a> {
                     Some(e) => Some(self.eval_str(interp, e)?),
                     None => None,
                 };
+                // `customWorkspace null` (or an empty one) means the job's own workspace, as in Jenkins.
                 let w = match custom_workspace {
-                    Some(e) => Some(self.eval_str(interp, e)?),
+                    Some(e) => Some(self.eval(interp, e)?).filter(|v| !v.is_null()).map(|v| to_string(&v)),
                     None => None,
-                };
+                }
+                .filter(|w| !w.is_empty());
                 (l, w)
             }
         };
@@ -253,14 +255,25 @@ impl<'a> Runner<'a> {
                 match &custom {
                     None => inside(i),
                     Some(dir) => {
-                        let base = ws.parent().map(PathBuf::from).unwrap_or_else(|| ws.clone());
-                        let target = base.join(dir.trim_start_matches('/'));
+                        // Jenkins resolves a custom workspace against the node's workspace root; here that
+                        // is the home's `workspace/` directory, and the result must stay inside it.
+                        let root = host.build.layout.home.join("workspace");
+                        let target = crate::steps::files::resolve(&root, dir.trim_start_matches('/'));
+                        if !target.starts_with(&root) || target == root {
+                            return Err(step_failed(format!(
+                                "customWorkspace '{dir}' leads outside {}; jeeves keeps workspaces there",
+                                root.display()
+                            )));
+                        }
                         host.pipeline("ws");
                         host.output(i, &format!("Running in {}", target.display()));
-                        let _ = std::fs::create_dir_all(&target);
+                        std::fs::create_dir_all(&target).map_err(|e| {
+                            step_failed(format!("cannot create the workspace {}: {e}", target.display()))
+                        })?;
                         let workspace = target.display().to_string();
                         let change = |ctx: &mut crate::steps::StepCtx| {
                             ctx.cwd = target.clone();
+                            ctx.workspace = Some(target.clone());
                             ctx.env.push(("WORKSPACE".into(), workspace));
                         };
                         enter(host, i, "ws", None, change, inside)
@@ -824,7 +837,8 @@ impl<'a> Runner<'a> {
                 let _ = self.branches(interp, children.to_vec(), path, parent_agent, Some((why, None)), false);
             }
             StageBody::Matrix(m) => {
-                let _ = self.branches(interp, matrix_cells(m), path, parent_agent, Some((why, None)), false);
+                let m = self.resolve_axes(interp, m).unwrap_or_else(|_| (**m).clone());
+                let _ = self.branches(interp, matrix_cells(&m), path, parent_agent, Some((why, None)), false);
             }
             StageBody::Stages(children) => {
                 let inherited = Some((why, Some(label.to_string())));

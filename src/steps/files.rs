@@ -43,24 +43,30 @@ pub fn resolve(cwd: &Path, path: &str) -> PathBuf {
     out
 }
 
-/// Where `p` really is: `..` resolved, and links followed as far as the path exists.
+/// Where `p` really is: `..` resolved and every link followed, dangling ones too (a write through a
+/// dangling link lands where it points).
 fn real(p: &Path) -> PathBuf {
-    let mut existing = p.to_path_buf();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
+    real_within(&resolve(p, "."), 40)
+}
+
+fn real_within(p: &Path, hops: u32) -> PathBuf {
+    if hops == 0 {
+        return p.to_path_buf();
+    }
+    match std::fs::symlink_metadata(p) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(p) {
+            Ok(target) => {
+                let base = p.parent().unwrap_or(Path::new("/"));
+                real_within(&resolve(base, &target.to_string_lossy()), hops - 1)
             }
-            _ => break,
-        }
+            Err(_) => p.to_path_buf(),
+        },
+        Ok(_) => p.canonicalize().unwrap_or_else(|_| p.to_path_buf()),
+        Err(_) => match (p.parent(), p.file_name()) {
+            (Some(parent), Some(name)) => real_within(parent, hops - 1).join(name),
+            _ => p.to_path_buf(),
+        },
     }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        out.push(name);
-    }
-    out
 }
 
 /// Whether `p` lies inside `root` once `..` and links are resolved.
@@ -68,12 +74,18 @@ pub fn inside(p: &Path, root: &Path) -> bool {
     real(&resolve(p, ".")).starts_with(root)
 }
 
+/// The workspace the evaluating branch builds in (a custom one, or the job's).
+pub fn workspace_of(host: &PipelineHost, interp: &Interp) -> PathBuf {
+    PipelineHost::ctx(interp).workspace.unwrap_or_else(|| host.build.layout.workspace.clone())
+}
+
 /// Refuses paths outside the workspace and the home directory.
 pub fn confined(host: &PipelineHost, interp: &Interp, path: &str, step: &str) -> Eval<PathBuf> {
-    let cwd = PipelineHost::ctx(interp).cwd;
-    let p = resolve(&cwd, path);
+    let ctx = PipelineHost::ctx(interp);
+    let p = resolve(&ctx.cwd, path);
     let l = &host.build.layout;
-    if inside(&p, &l.workspace) || inside(&p, &l.home) {
+    let ws = ctx.workspace.clone().unwrap_or_else(|| l.workspace.clone());
+    if inside(&p, &ws) || inside(&p, &l.home) {
         Ok(p)
     } else {
         Err(throw(
@@ -81,7 +93,7 @@ pub fn confined(host: &PipelineHost, interp: &Interp, path: &str, step: &str) ->
             format!(
                 "{step}: {} is outside the workspace {}; jeeves writes only in the workspace",
                 p.display(),
-                l.workspace.display()
+                ws.display()
             ),
         ))
     }
@@ -124,13 +136,15 @@ fn file_exists(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eva
 
 fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
     host.pipeline("deleteDir");
-    let cwd = resolve(&PipelineHost::ctx(interp).cwd, ".");
+    let ctx = PipelineHost::ctx(interp);
+    let cwd = resolve(&ctx.cwd, ".");
     let l = &host.build.layout;
+    let ws = ctx.workspace.clone().unwrap_or_else(|| l.workspace.clone());
     // The workspace itself or a directory inside it: never the home, never anything else.
-    if !inside(&cwd, &l.workspace) {
+    if !inside(&cwd, &ws) {
         return Err(throw(
             "java.io.IOException",
-            format!("deleteDir: {} is outside the workspace {}", cwd.display(), l.workspace.display()),
+            format!("deleteDir: {} is outside the workspace {}", cwd.display(), ws.display()),
         ));
     }
     match std::fs::remove_dir_all(&cwd) {
@@ -143,7 +157,7 @@ fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eva
 /// `cleanWs()` (Workspace Cleanup plugin): empties the whole workspace, whatever the current directory.
 fn clean_ws(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
     host.pipeline("cleanWs");
-    let ws = host.build.layout.workspace.clone();
+    let ws = PipelineHost::ctx(interp).workspace.unwrap_or_else(|| host.build.layout.workspace.clone());
     host.output(interp, "[WS-CLEANUP] Deleting project workspace...");
     let entries = std::fs::read_dir(&ws).map_err(|e| io(e, &ws))?;
     for entry in entries.flatten() {

@@ -46,7 +46,7 @@ pub fn timeout_block(
         std::thread::spawn(move || {
             if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(Duration::from_millis(ms)) {
                 // Said when the time runs out, before the steps it stops report anything.
-                build.log.write_prefixed(prefix.as_deref(), "Cancelling nested steps due to timeout\n");
+                build.log.line_prefixed(prefix.as_deref(), "Cancelling nested steps due to timeout");
                 token.cancel(Some("Timeout has been exceeded".into()));
                 true
             } else {

@@ -94,6 +94,8 @@ pub struct StepCtx {
     pub branch: Option<String>,
     /// The enclosing declarative stage's own result (`unstable`, `catchError(stageResult:)` mark it).
     pub stage: Option<Arc<StageMark>>,
+    /// A custom workspace (`customWorkspace`), when the build runs in one instead of the job's.
+    pub workspace: Option<PathBuf>,
 }
 
 /// A stage's result as its steps mark it (SUCCESS until something makes it worse).

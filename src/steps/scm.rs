@@ -25,10 +25,11 @@ pub fn checkout(host: &PipelineHost, interp: &mut Interp) -> Eval<Vec<(String, S
     let ctx = PipelineHost::ctx(interp);
     let b = &host.build;
     let l = &b.layout;
-    if !super::files::inside(&ctx.cwd, &l.workspace) && !super::files::inside(&ctx.cwd, &l.home) {
+    let ws = super::files::workspace_of(host, interp);
+    if !super::files::inside(&ctx.cwd, &ws) && !super::files::inside(&ctx.cwd, &l.home) {
         return Err(throw("java.io.IOException", format!("checkout: {} is outside the workspace", ctx.cwd.display())));
     }
-    let skip = [l.home.as_path(), l.workspace.as_path()];
+    let skip = [l.home.as_path(), l.workspace.as_path(), ws.as_path()];
     let n = crate::build::scm::copy_project(&b.project, &b.facts, &ctx.cwd, &skip)
         .map_err(|e| throw("java.io.IOException", format!("checkout: cannot copy the project: {e}")))?;
     crate::build::scm::make_work_tree(&b.facts, &ctx.cwd)

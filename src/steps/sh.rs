@@ -44,8 +44,10 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     file.write_all(script.as_bytes()).map_err(|e| io_error("cannot write the script", e))?;
     let path = file.path().display().to_string();
 
-    let ws = &host.build.layout.workspace;
-    if !ctx.cwd.exists() && (ctx.cwd.starts_with(ws) || ctx.cwd.starts_with(&host.build.layout.home)) {
+    let ws = super::files::workspace_of(host, interp);
+    if !ctx.cwd.exists()
+        && (super::files::inside(&ctx.cwd, &ws) || super::files::inside(&ctx.cwd, &host.build.layout.home))
+    {
         std::fs::create_dir_all(&ctx.cwd).map_err(|e| io_error("cannot create the working directory", e))?;
     }
     let (program, argv) = if script.starts_with("#!") {
@@ -70,7 +72,9 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let cancel = interp.cancel.clone();
     let shared = interp.shared.clone();
     // Other parallel branches evaluate while this one waits for its process.
-    let run = shared.gil.released(|| local::run(&spec, return_stdout, &mut emit, &|| cancel.is_cancelled()));
+    let build = &host.build;
+    let started = |pgid: i32| build.track_process_group(pgid);
+    let run = shared.gil.released(|| local::run(&spec, return_stdout, &mut emit, &|| cancel.is_cancelled(), &started));
     drop(file);
     if !pending.is_empty() {
         host.output(interp, &String::from_utf8_lossy(&pending));
