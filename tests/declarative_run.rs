@@ -28,6 +28,21 @@ fn jeeves(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_jeeves")).args(args).current_dir(dir).output().expect("run jeeves")
 }
 
+/// Runs git in `dir` with a fixed author, and insists it succeeds.
+fn git_in(dir: &std::path::Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.com")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.com")
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
 #[test]
 fn the_build_record_holds_the_stage_tree_with_statuses() {
     let dir = tempfile::tempdir().unwrap();
@@ -139,19 +154,7 @@ fn checkout_copies_tracked_and_untracked_files_but_not_ignored_ones() {
     std::fs::write(p.join(".gitignore"), "ignored.txt\n.jeeves/\n").unwrap();
     std::fs::write(p.join("tracked.txt"), "t").unwrap();
     std::fs::write(p.join("ignored.txt"), "i").unwrap();
-    let git = |args: &[&str]| {
-        let ok = Command::new("git")
-            .args(args)
-            .current_dir(p)
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.com")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.com")
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "git {args:?}");
-    };
+    let git = |args: &[&str]| git_in(p, args);
     git(&["init", "-q", "-b", "trunk"]);
     git(&["add", "Jenkinsfile", ".gitignore", "tracked.txt"]);
     git(&["commit", "-qm", "first"]);
@@ -348,18 +351,7 @@ fn the_changeset_leaves_out_the_jeeves_home() {
         "pipeline {\n  agent any\n  stages { stage('json') { when { changeset '**/*.json' }; steps { echo 'json changed' } } }\n}\n",
     )
     .unwrap();
-    let git = |args: &[&str]| {
-        assert!(Command::new("git")
-            .args(args)
-            .current_dir(p)
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.com")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.com")
-            .status()
-            .unwrap()
-            .success());
-    };
+    let git = |args: &[&str]| git_in(p, args);
     git(&["init", "-q", "-b", "main"]);
     git(&["add", "Jenkinsfile"]);
     git(&["commit", "-qm", "first"]);
