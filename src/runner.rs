@@ -160,11 +160,19 @@ pub fn run(opts: RunOptions) -> RunEnd {
     if let Some(t) = &opts.change_target {
         extra_env.push(("CHANGE_TARGET".to_string(), t.clone()));
     }
+    // Jenkins builds branches, tags and change requests as separate jobs of a multibranch project: a tag
+    // build (`--tag`, or by default a tag exactly on HEAD when neither --branch nor --change-id is given)
+    // has TAG_NAME and a BRANCH_NAME that is the tag's name; a branch build has no TAG_NAME.
+    let tag_build = opts.scm.tag.is_some() || (opts.scm.branch.is_none() && opts.change_id.is_none());
+    let tag = facts.tag.clone().filter(|_| tag_build);
+    if let Some(t) = &tag {
+        if opts.scm.branch.is_none() {
+            branch = Some(t.clone());
+        }
+        extra_env.push(("TAG_NAME".to_string(), t.clone()));
+    }
     if let Some(b) = &branch {
         extra_env.insert(0, ("BRANCH_NAME".to_string(), b.clone()));
-    }
-    if let Some(t) = &facts.tag {
-        extra_env.push(("TAG_NAME".to_string(), t.clone()));
     }
     extra_env.extend(opts.env.iter().cloned());
 

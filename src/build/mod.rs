@@ -108,6 +108,38 @@ impl Layout {
         })
     }
 
+    /// The commits the previous build and the previous successful build checked out (GIT_PREVIOUS_COMMIT,
+    /// GIT_PREVIOUS_SUCCESSFUL_COMMIT), from their records.
+    pub fn previous_commits(&self) -> (Option<String>, Option<String>) {
+        let builds = self.home.join("jobs").join(&self.job).join("builds");
+        let mut numbers: Vec<u32> = match fs::read_dir(&builds) {
+            Ok(entries) => entries
+                .flatten()
+                .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+                .filter(|n| *n < self.number)
+                .collect(),
+            Err(_) => return (None, None),
+        };
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        let mut previous = None;
+        let mut successful = None;
+        for n in numbers {
+            let Ok(text) = fs::read_to_string(builds.join(n.to_string()).join("build.json")) else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+            let Some(commit) = v.get("commit").and_then(|c| c.as_str()) else { continue };
+            if previous.is_none() {
+                previous = Some(commit.to_string());
+            }
+            if successful.is_none() && v.get("result").and_then(|r| r.as_str()) == Some("SUCCESS") {
+                successful = Some(commit.to_string());
+            }
+            if previous.is_some() && successful.is_some() {
+                break;
+            }
+        }
+        (previous, successful)
+    }
+
     /// `buildDiscarder(logRotator(numToKeepStr: N))`: removes the job's oldest builds beyond `keep`
     /// (only numbered directories under this job's `builds/`).
     pub fn discard_old(&self, keep: usize, max_age_days: Option<u64>) {
@@ -271,6 +303,9 @@ pub struct Build {
     /// Stages in the order they ended: path (enclosing stages, then the name), status, duration.
     stages: Mutex<Vec<StageRecord>>,
     stage_seq: std::sync::atomic::AtomicU64,
+    /// While a declarative `post` block runs: the result it sees (the build's result combined with the
+    /// stage's error), as Jenkins sets the run's result for the duration of each post condition.
+    post_view: Mutex<Option<BuildResult>>,
     /// Process groups of the build's `sh` steps, ended with the build.
     process_groups: Mutex<Vec<i32>>,
 }
@@ -326,6 +361,7 @@ impl Build {
             stages: Mutex::new(Vec::new()),
             stage_seq: std::sync::atomic::AtomicU64::new(0),
             process_groups: Mutex::new(Vec::new()),
+            post_view: Mutex::new(None),
         })
     }
 
@@ -333,9 +369,19 @@ impl Build {
         *self.result.lock()
     }
 
-    /// `currentBuild.result`: null until something sets it.
+    /// `currentBuild.result`: null until something sets it (inside a post block: what the post judges).
     pub fn explicit_result(&self) -> Option<BuildResult> {
-        *self.explicit.lock()
+        self.post_view.lock().or(*self.explicit.lock())
+    }
+
+    /// `currentBuild.currentResult`: the result so far (inside a post block: what the post judges).
+    pub fn current_result(&self) -> BuildResult {
+        self.post_view.lock().unwrap_or_else(|| self.result())
+    }
+
+    /// Sets (or clears) the result post blocks see while they run.
+    pub fn set_post_view(&self, r: Option<BuildResult>) {
+        *self.post_view.lock() = r;
     }
 
     /// Makes the result worse (never better).
@@ -463,6 +509,7 @@ impl Build {
             "start": self.start_millis,
             "duration": self.started.elapsed().as_millis() as u64,
             "parameters": self.params,
+            "commit": self.facts.commit,
             "stages": stages,
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {

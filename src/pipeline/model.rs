@@ -962,6 +962,17 @@ impl Reader<'_> {
                 );
             }
         }
+        // Patterns that are regular expressions must compile, as Jenkins' validator checks them.
+        let regexp = d.name == "changelog" || d.arg("comparator").and_then(literal).as_deref() == Some("REGEXP");
+        if regexp {
+            if let Some(pattern) = d.arg_or_first("pattern").and_then(literal) {
+                if let Err(crate::interp::Flow::Throw(t)) = crate::interp::methods::regex::compile(&pattern) {
+                    let why = t.message.clone().unwrap_or_default();
+                    let why = why.lines().next().unwrap_or("");
+                    self.err(d.span, format!("\"{pattern}\" is not a valid regular expression. {why}"));
+                }
+            }
+        }
         if d.name == "expression" && d.body.is_none() {
             self.err(d.span, "Expected a block for expression");
         }

@@ -37,6 +37,23 @@ pub enum Skip {
     Selection,
 }
 
+/// What post conditions judge: the build's result so far, the stage's warnings (`unstable`,
+/// `catchError(stageResult:)`), and the error the stage or pipeline ended with.
+#[derive(Clone, Copy)]
+struct Judged {
+    build: BuildResult,
+    warning: BuildResult,
+    error: Option<BuildResult>,
+    /// A stage's post (not the pipeline's).
+    stage: bool,
+}
+
+impl Judged {
+    fn combined(&self) -> BuildResult {
+        self.build.max(self.warning).max(self.error.unwrap_or(BuildResult::Success))
+    }
+}
+
 /// A skip a parent passes down: the reason, and the name the message shows (a sequential parent's
 /// children repeat the parent's name, as Jenkins prints them; parallel branches show their own).
 type Inherited = Option<(Skip, Option<String>)>;
@@ -448,8 +465,10 @@ impl<'a> Runner<'a> {
     ) -> Option<Flow> {
         let mut first_error: Option<Flow> = None;
         for st in stages {
+            // As in Jenkins' declarative runtime, a failed stage does not set the build's result here: the
+            // error is carried (later stages skip, post sees it) and decides the result at the end, so a
+            // `retry` around the stages can still end in SUCCESS.
             if let Err(e) = self.stage(interp, st, parent, parent_agent, reason.clone(), first_error.is_some()) {
-                self.host.build.worsen(result_of(&e));
                 first_error.get_or_insert(e);
             }
         }
@@ -706,20 +725,14 @@ impl<'a> Runner<'a> {
         if post.is_empty() {
             return r;
         }
-        let error = r.as_ref().err().cloned();
-        // A stage's post judges the stage: its own error and what its steps marked, not the build.
-        let stage_result = || {
-            let mut res = mark.get();
-            if let Some(e) = &error {
-                res = res.max(status_of(e));
-            }
-            res
-        };
-        if !post.iter().any(|b| self.satisfied(&b.condition, stage_result())) {
+        let error = r.as_ref().err().map(status_of);
+        // Jenkins combines the build's result, the stage's warnings and the stage's error.
+        let judged = || Judged { build: self.host.build.result(), warning: mark.get(), error, stage: true };
+        if !post.iter().any(|b| self.satisfied(&b.condition, &judged())) {
             return r;
         }
         self.host.build.log.line("Post stage");
-        match self.run_post(interp, post, &stage_result) {
+        match self.run_post(interp, post, &judged) {
             Some(e) if r.is_ok() => Err(e),
             _ => r,
         }
@@ -731,14 +744,9 @@ impl<'a> Runner<'a> {
         if post.is_empty() {
             return None;
         }
-        let result = || {
-            let mut res = self.host.build.result();
-            if let Some(e) = error {
-                res = res.max(result_of(e));
-            }
-            res
-        };
-        if !post.iter().any(|b| self.satisfied(&b.condition, result())) {
+        let error = error.map(result_of);
+        let result = || Judged { build: self.host.build.result(), warning: BuildResult::Success, error, stage: false };
+        if !post.iter().any(|b| self.satisfied(&b.condition, &result())) {
             return None;
         }
         let name = "Declarative: Post Actions".to_string();
@@ -757,7 +765,7 @@ impl<'a> Runner<'a> {
     }
 
     /// Runs each satisfied condition in Jenkins' order; returns the first error (the build fails).
-    fn run_post(&self, interp: &mut Interp, post: &[PostBlock], result: &dyn Fn() -> BuildResult) -> Option<Flow> {
+    fn run_post(&self, interp: &mut Interp, post: &[PostBlock], result: &dyn Fn() -> Judged) -> Option<Flow> {
         // Post runs even after a timeout, failFast or abort interrupted the stage's steps.
         let interrupted = interp.cancel.clone();
         interp.cancel = interrupted.survivor();
@@ -766,29 +774,32 @@ impl<'a> Runner<'a> {
         first
     }
 
-    fn run_post_blocks(
-        &self,
-        interp: &mut Interp,
-        post: &[PostBlock],
-        result: &dyn Fn() -> BuildResult,
-    ) -> Option<Flow> {
+    fn run_post_blocks(&self, interp: &mut Interp, post: &[PostBlock], result: &dyn Fn() -> Judged) -> Option<Flow> {
         let mut first = None;
         for cond in super::model::POST_ORDER {
             for b in post.iter().filter(|b| b.condition == cond) {
                 // An error in an earlier post block counts for the later conditions.
-                let now = match &first {
-                    Some(e) => result().max(result_of(e)),
-                    None => result(),
-                };
-                if !self.satisfied(cond, now) {
+                let mut now = result();
+                if let Some(e) = &first {
+                    now.error = Some(now.error.unwrap_or(BuildResult::Success).max(result_of(e)));
+                }
+                if !self.satisfied(cond, &now) {
                     continue;
                 }
                 let closure = Interp::closure_of(&b.body, &self.scope);
-                if let Err(e) = self.no_node_message(interp.call(&closure, Vec::new()), None) {
-                    self.host.output(interp, &format!("Error when executing {cond} post condition:"));
+                // While it runs, the post block sees the result it is judged by (currentBuild.currentResult).
+                let build = &self.host.build;
+                let combined = now.combined();
+                let shown = (combined != build.result()).then_some(combined);
+                build.set_post_view(shown);
+                let r = self.no_node_message(interp.call(&closure, Vec::new()), None);
+                build.set_post_view(None);
+                if let Err(e) = r {
+                    let log = &self.host.build.log;
+                    log.line(&format!("Error when executing {cond} post condition:"));
                     match &e {
-                        Flow::Throw(t) if t.signal == Signal::Exception => self.host.output(interp, &t.to_text()),
-                        Flow::Throw(t) => self.host.output(interp, &t.message.clone().unwrap_or_default()),
+                        Flow::Throw(t) if t.signal == Signal::Exception => log.line(&t.to_text()),
+                        Flow::Throw(t) => log.line(&t.message.clone().unwrap_or_default()),
                         _ => {}
                     }
                     self.host.build.worsen(result_of(&e));
@@ -800,8 +811,11 @@ impl<'a> Runner<'a> {
     }
 
     /// A post condition against the result so far and the previous build's.
-    fn satisfied(&self, cond: &str, result: BuildResult) -> bool {
+    fn satisfied(&self, cond: &str, j: &Judged) -> bool {
         let prev = self.host.build.previous.map(|(_, r)| r);
+        let result = j.combined();
+        // In a stage, after the build already failed, success and failure judge the stage's own error.
+        let failed_build = j.stage && j.build == BuildResult::Failure;
         match cond {
             "always" | "cleanup" => true,
             "changed" => prev != Some(result),
@@ -811,6 +825,8 @@ impl<'a> Runner<'a> {
             }
             "regression" => prev.is_some_and(|p| result > p),
             "aborted" => result == BuildResult::Aborted,
+            "success" if failed_build => j.error.is_none(),
+            "failure" if failed_build => j.error.is_some(),
             "success" => result == BuildResult::Success,
             "unsuccessful" => result != BuildResult::Success,
             "unstable" => result == BuildResult::Unstable,

@@ -14,8 +14,7 @@ pub fn compare(comparator: &str, pattern: &str, actual: &str, case_sensitive: bo
         "EQUALS" => Ok(if case_sensitive { pattern == actual } else { pattern.eq_ignore_ascii_case(actual) }),
         "REGEXP" => {
             let flags = if case_sensitive { "" } else { "(?i)" };
-            let re = fancy_regex::Regex::new(&format!("{flags}^(?:{pattern})$"))
-                .map_err(|e| throw("java.util.regex.PatternSyntaxException", format!("{e} near index 0\n{pattern}")))?;
+            let re = crate::interp::methods::regex::compile(&format!("{flags}^(?:{pattern})$"))?;
             Ok(re.is_match(actual).unwrap_or(false))
         }
         "GLOB" => Ok(glob(pattern, actual, case_sensitive)),
@@ -109,8 +108,7 @@ pub fn check(
         }
         "changelog" => {
             let pattern = arg(n, p, "pattern").map(to_string).unwrap_or_default();
-            let re = fancy_regex::Regex::new(&format!("(?ms)^(?:{pattern})$"))
-                .map_err(|e| throw("java.util.regex.PatternSyntaxException", format!("{e} near index 0\n{pattern}")))?;
+            let re = crate::interp::methods::regex::compile(&format!("(?ms)^(?:{pattern})$"))?;
             Ok(facts.messages.iter().any(|m| {
                 re.is_match(m).unwrap_or(false) || m.lines().next().is_some_and(|l| re.is_match(l).unwrap_or(false))
             }))

@@ -89,13 +89,17 @@ pub fn retry_block(
         host.pipeline("{");
         let result = body(interp);
         host.pipeline("}");
+        // Anything is retried except an interruption of the retry itself (an abort, an outer timeout or
+        // failFast): a timeout inside the body that fired is a failure like any other, as in Jenkins.
         match result {
-            Err(Flow::Throw(t)) if t.signal != Signal::Aborted && attempt < count => {
-                let msg = match t.signal {
-                    Signal::StepFailed => t.message.clone().unwrap_or_default(),
-                    _ => t.to_text(),
-                };
-                host.output(interp, &format!("ERROR: {msg}"));
+            Err(Flow::Throw(t)) if attempt < count && !interp.cancel.is_cancelled() => {
+                match t.signal {
+                    Signal::StepFailed => {
+                        host.output(interp, &format!("ERROR: {}", t.message.clone().unwrap_or_default()))
+                    }
+                    Signal::Aborted => host.output(interp, &t.message.clone().unwrap_or_default()),
+                    Signal::Exception => host.output(interp, &format!("ERROR: {}", t.to_text())),
+                }
                 host.output(interp, "Retrying");
                 attempt += 1;
             }

@@ -141,7 +141,7 @@ impl Object for CurrentBuild {
             "number" => Value::Int(l.number as i32),
             "id" => Value::string(l.number.to_string()),
             "result" => b.explicit_result().map(|r| Value::str(r.name())).unwrap_or(Value::Null),
-            "currentResult" => Value::str(b.result().name()),
+            "currentResult" => Value::str(b.current_result().name()),
             "displayName" => Value::string(b.display_name.lock().clone().unwrap_or_else(|| format!("#{}", l.number))),
             "fullDisplayName" => Value::string(format!("{} #{}", l.job, l.number)),
             "projectName" | "fullProjectName" => Value::string(l.job.clone()),

@@ -47,6 +47,13 @@ pub fn checkout(host: &PipelineHost, interp: &mut Interp) -> Eval<Vec<(String, S
         if let Some(url) = &b.facts.url {
             vars.push(("GIT_URL".to_string(), url.clone()));
         }
+        let (previous, successful) = b.layout.previous_commits();
+        if let Some(c) = previous {
+            vars.push(("GIT_PREVIOUS_COMMIT".to_string(), c));
+        }
+        if let Some(c) = successful {
+            vars.push(("GIT_PREVIOUS_SUCCESSFUL_COMMIT".to_string(), c));
+        }
     }
     Ok(vars)
 }

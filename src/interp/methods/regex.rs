@@ -15,9 +15,56 @@ use crate::interp::Interp;
 /// Compiles a Java regular expression (translating the few constructs the Rust engine spells
 /// differently).
 pub fn compile(pattern: &str) -> Eval<Regex> {
+    if let Some(at) = illegal_repetition(pattern) {
+        return Err(throw(
+            "java.util.regex.PatternSyntaxException",
+            format!("Illegal repetition near index {at}\n{pattern}\n{}^", " ".repeat(at)),
+        ));
+    }
     let translated = translate(pattern);
     Regex::new(&translated)
         .map_err(|e| throw("java.util.regex.PatternSyntaxException", format!("{e} near index 0\n{pattern}")))
+}
+
+/// Where Java refuses a `{` that does not start a `{n}`, `{n,}` or `{n,m}` quantifier (outside character
+/// classes, escapes and `\Q...\E`); the Rust engine would take it literally.
+fn illegal_repetition(p: &str) -> Option<usize> {
+    let b = p.as_bytes();
+    let mut i = 0;
+    let mut class_depth = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'Q') => match p[i + 2..].find("\\E") {
+                Some(j) => i += 2 + j + 2,
+                None => return None,
+            },
+            b'\\' => i += 2,
+            b'[' => {
+                class_depth += 1;
+                i += 1;
+            }
+            b']' if class_depth > 0 => {
+                class_depth -= 1;
+                i += 1;
+            }
+            b'{' if class_depth == 0 => {
+                let rest = &p[i + 1..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let after = &rest[digits..];
+                let more = after.strip_prefix(',').map(|a| &a[a.bytes().take_while(u8::is_ascii_digit).count()..]);
+                let closes = match more {
+                    Some(a) => a.starts_with('}'),
+                    None => after.starts_with('}'),
+                };
+                if digits == 0 || !closes {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn translate(p: &str) -> String {
