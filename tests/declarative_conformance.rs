@@ -1,5 +1,6 @@
-//! Declarative conformance: every `jenkinsfiles/declarative/NAME.Jenkinsfile` runs through the real binary
-//! and must end with the exit code and print the lines (in order) that `NAME.expect` beside it lists.
+//! Declarative and step conformance: every `jenkinsfiles/{declarative,steps}/NAME.Jenkinsfile` runs through
+//! the real binary and must end with the exit code and print the lines (in order) that `NAME.expect`
+//! beside it lists.
 //! The format is described in `jenkinsfiles/declarative/README.md`.
 
 use std::path::{Path, PathBuf};
@@ -150,8 +151,8 @@ fn check(jenkinsfile: &Path) -> Option<String> {
     }
 }
 
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("jenkinsfiles/declarative");
+fn cases(under: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("jenkinsfiles").join(under);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
@@ -164,8 +165,18 @@ fn cases() -> Vec<PathBuf> {
 
 #[test]
 fn declarative_pipelines_behave_as_in_jenkins() {
-    let files = cases();
+    let files = cases("declarative");
     assert!(files.len() >= 120, "only {} conformance cases; the issue asks for at least 120", files.len());
+    run_all(files);
+}
+
+/// The steps' own cases (`jenkinsfiles/steps/`), in the same format.
+#[test]
+fn steps_behave_as_their_plugins() {
+    run_all(cases("steps"));
+}
+
+fn run_all(files: Vec<PathBuf>) {
     let filter = std::env::var("JEEVES_CASE").unwrap_or_default();
     let files: Vec<PathBuf> = files.into_iter().filter(|f| f.to_string_lossy().contains(&filter)).collect();
     // Cases wait on processes and sleeps more than on the CPU: several at a time.

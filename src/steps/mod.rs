@@ -12,6 +12,7 @@ mod globals;
 pub mod result;
 pub mod scm;
 mod sh;
+mod utility;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -59,6 +60,17 @@ pub fn registry() -> &'static [Step] {
         files::DELETE_DIR,
         files::CLEAN_WS,
         scm::CHECKOUT,
+        utility::READ_JSON,
+        utility::WRITE_JSON,
+        utility::READ_YAML,
+        utility::WRITE_YAML,
+        utility::READ_PROPERTIES,
+        utility::FIND_FILES,
+        utility::TOUCH,
+        utility::SHA256,
+        utility::SHA1,
+        utility::MD5,
+        utility::WAIT_UNTIL,
         PIPELINE,
     ]
 }
@@ -259,7 +271,7 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 32] = [
+const NOT_YET: [&str; 21] = [
     "withCredentials",
     "credentials",
     "string",
@@ -277,19 +289,8 @@ const NOT_YET: [&str; 32] = [
     "git",
     "build",
     "load",
-    "readJSON",
-    "writeJSON",
-    "readYaml",
-    "writeYaml",
-    "readProperties",
-    "findFiles",
-    "touch",
     "zip",
     "unzip",
-    "sha256",
-    "sha1",
-    "md5",
-    "waitUntil",
     "ws",
     "bat",
 ];
@@ -299,8 +300,8 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: credentials, input, artifacts, test reports, stashes \
-                     and the pipeline-utility steps come in a later version"
+                    "jeeves does not run the `{name}` step yet: credentials, input, artifacts, test reports and \
+                     stashes come in a later version"
                 ))));
             }
             return None;
