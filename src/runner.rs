@@ -259,7 +259,12 @@ pub fn run(opts: RunOptions) -> RunEnd {
                     .collect();
                 return finish(&build, &opts, &display, &source, diags, None);
             }
-            Ok(m) => discard = discarder(m),
+            Ok(m) => {
+                discard = discarder(m);
+                if m.options.iter().any(|o| o.name == "preserveStashes") {
+                    build.preserve_stashes.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
         }
     }
 
@@ -484,6 +489,7 @@ fn finish(
     build.log.line(&format!("Finished: {}", result.name()));
     build.log.event("build-end", serde_json::json!({ "result": result.name() }));
     build.write_record();
+    build.drop_stashes();
     if let Some((keep, days)) = discard {
         build.layout.discard_old(keep, days);
     }

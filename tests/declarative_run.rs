@@ -363,3 +363,31 @@ fn the_changeset_leaves_out_the_jeeves_home() {
         assert!(stdout.contains("Stage \"json\" skipped due to when conditional"), "{stdout}");
     }
 }
+
+#[test]
+fn archived_artifacts_keep_their_md5_and_stashes_go_with_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    Case::new()
+        .jenkinsfile(
+            "pipeline {\n  agent any\n  options { skipDefaultCheckout() }\n  stages { stage('a') { steps {\n    sh 'mkdir -p dist && head -c 300000 /dev/urandom > dist/app.bin && echo x > dist/notes.txt'\n    archiveArtifacts artifacts: 'dist/*'\n    stash name: 'bin', includes: 'dist/*.bin'\n  } } }\n}\n",
+        )
+        .args(["run", "--job", "art"])
+        .stdout_has("Archiving artifacts\n")
+        .stdout_has("Stashed 1 file(s)\n")
+        .status(0)
+        .run_in(dir.path());
+    let build = dir.path().join(".jeeves/jobs/art/builds/1");
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(build.join("build.json")).unwrap()).unwrap();
+    let artifacts = record["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts.len(), 2, "{record}");
+    for a in artifacts {
+        let path = build.join("archive").join(a["path"].as_str().unwrap());
+        let out = Command::new("md5sum").arg(&path).output().unwrap();
+        let expected = String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap().to_string();
+        assert_eq!(a["md5"], expected, "{}", path.display());
+        assert_eq!(a["size"], std::fs::metadata(&path).unwrap().len());
+    }
+    assert_eq!(record["stashes"], serde_json::json!(["bin"]));
+    assert!(!build.join("stashes").exists(), "stashes are dropped when the build ends");
+}

@@ -303,6 +303,11 @@ pub struct Build {
     /// Stages in the order they ended: path (enclosing stages, then the name), status, duration.
     stages: Mutex<Vec<StageRecord>>,
     stage_seq: std::sync::atomic::AtomicU64,
+    /// Archived artifacts (path, size, MD5) and the names of the build's stashes, for the record.
+    artifacts: Mutex<Vec<serde_json::Value>>,
+    stashes: Mutex<Vec<String>>,
+    /// `preserveStashes()`: keep the stashes when the build ends.
+    pub preserve_stashes: std::sync::atomic::AtomicBool,
     /// While a declarative `post` block runs: the result it sees (the build's result combined with the
     /// stage's error), as Jenkins sets the run's result for the duration of each post condition.
     post_view: Mutex<Option<BuildResult>>,
@@ -362,6 +367,9 @@ impl Build {
             stage_seq: std::sync::atomic::AtomicU64::new(0),
             process_groups: Mutex::new(Vec::new()),
             post_view: Mutex::new(None),
+            artifacts: Mutex::new(Vec::new()),
+            stashes: Mutex::new(Vec::new()),
+            preserve_stashes: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -427,6 +435,26 @@ impl Build {
         }
         env.extend(self.extra_env.iter().cloned());
         env
+    }
+
+    pub fn record_artifact(&self, path: &str, size: u64, md5: &str) {
+        let mut a = self.artifacts.lock();
+        a.retain(|x| x["path"] != path);
+        a.push(serde_json::json!({ "path": path, "size": size, "md5": md5 }));
+    }
+
+    pub fn record_stash(&self, name: &str) {
+        let mut s = self.stashes.lock();
+        if !s.iter().any(|x| x == name) {
+            s.push(name.to_string());
+        }
+    }
+
+    /// Stashes go when the build ends, unless `preserveStashes()` keeps them.
+    pub fn drop_stashes(&self) {
+        if !self.preserve_stashes.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = fs::remove_dir_all(self.layout.build_dir.join("stashes"));
+        }
     }
 
     /// Remembers a step's process group, so what it leaves running ends with the build.
@@ -511,6 +539,8 @@ impl Build {
             "parameters": self.params,
             "commit": self.facts.commit,
             "stages": stages,
+            "artifacts": self.artifacts.lock().clone(),
+            "stashes": self.stashes.lock().clone(),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {
             let _ = fs::write(self.layout.build_dir.join("build.json"), text + "\n");

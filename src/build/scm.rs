@@ -155,7 +155,7 @@ pub fn copy_project(project: &Path, facts: &Facts, dest: &Path, skip: &[&Path]) 
 
 /// Makes the directories leading to `rel` under `dest` real directories: a link on the way (left in the
 /// workspace by an earlier build) is removed first, so nothing is written through it.
-fn real_dirs(dest: &Path, rel: &Path) -> std::io::Result<()> {
+pub fn real_dirs(dest: &Path, rel: &Path) -> std::io::Result<()> {
     let mut at = dest.to_path_buf();
     let parts: Vec<_> = rel.components().collect();
     for part in parts.iter().take(parts.len().saturating_sub(1)) {

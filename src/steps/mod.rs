@@ -4,9 +4,11 @@
 //!
 //! Not for: which machine a process runs on (`exec/`), or Groovy semantics (`interp/`).
 
+mod artifacts;
 pub mod basic;
 pub mod block;
 pub mod files;
+pub mod fileset;
 pub mod flow;
 mod globals;
 pub mod result;
@@ -71,6 +73,9 @@ pub fn registry() -> &'static [Step] {
         utility::SHA1,
         utility::MD5,
         utility::WAIT_UNTIL,
+        artifacts::ARCHIVE_ARTIFACTS,
+        artifacts::STASH,
+        artifacts::UNSTASH,
         PIPELINE,
     ]
 }
@@ -271,7 +276,7 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 21] = [
+const NOT_YET: [&str; 18] = [
     "withCredentials",
     "credentials",
     "string",
@@ -280,12 +285,9 @@ const NOT_YET: [&str; 21] = [
     "sshUserPrivateKey",
     "certificate",
     "input",
-    "archiveArtifacts",
     "archive",
     "fingerprint",
     "junit",
-    "stash",
-    "unstash",
     "git",
     "build",
     "load",
@@ -300,8 +302,8 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: credentials, input, artifacts, test reports and \
-                     stashes come in a later version"
+                    "jeeves does not run the `{name}` step yet: credentials, input, test reports and \
+                     fingerprints come in a later version"
                 ))));
             }
             return None;

@@ -419,23 +419,32 @@ fn touch(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
 }
 
 /// Streams a file through a hash and returns the lowercase hex digest.
-fn digest<D: sha2::Digest>(host: &PipelineHost, interp: &Interp, args: &StepArgs, step: &str) -> Eval {
-    host.pipeline(step);
-    let file = args.str("file").unwrap_or_default();
-    let path = resolve(&PipelineHost::ctx(interp).cwd, &file);
-    let mut f = std::fs::File::open(&path).map_err(|e| io(e, &path))?;
+fn hash_file<D: sha2::Digest>(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
     let mut hasher = D::new();
     let mut buf = vec![0u8; 256 * 1024];
     loop {
-        use std::io::Read;
-        let n = f.read(&mut buf).map_err(|e| io(e, &path))?;
+        let n = f.read(&mut buf)?;
         if n == 0 {
             break;
         }
         hasher.update(&buf[..n]);
     }
-    let out = hasher.finalize();
-    Ok(Value::string(out.iter().map(|b| format!("{b:02x}")).collect()))
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The MD5 of a file as lowercase hex (artifacts and fingerprints).
+pub fn file_md5(path: &Path) -> std::io::Result<String> {
+    hash_file::<md5::Md5>(path)
+}
+
+/// A hash step: the digest of `file:` relative to the current directory.
+fn digest<D: sha2::Digest>(host: &PipelineHost, interp: &Interp, args: &StepArgs, step: &str) -> Eval {
+    host.pipeline(step);
+    let file = args.str("file").unwrap_or_default();
+    let path = resolve(&PipelineHost::ctx(interp).cwd, &file);
+    hash_file::<D>(&path).map(Value::string).map_err(|e| io(e, &path))
 }
 
 fn sha256(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

@@ -1,0 +1,132 @@
+//! `archiveArtifacts` (copies matching workspace files into the build's `archive/`, keeping their paths,
+//! and records them with their MD5 in the build record) and `stash`/`unstash` (files kept per build in the
+//! home directory, removed when the build ends unless `preserveStashes()`).
+
+use super::fileset::{copy_files, FileSet};
+use super::{PipelineHost, Step, StepArgs};
+use crate::build::BuildResult;
+use crate::interp::error::{step_failed, throw};
+use crate::interp::{Eval, Interp, Value};
+
+pub const ARCHIVE_ARTIFACTS: Step = Step {
+    name: "archiveArtifacts",
+    params: &[
+        "artifacts",
+        "excludes",
+        "allowEmptyArchive",
+        "onlyIfSuccessful",
+        "fingerprint",
+        "defaultExcludes",
+        "caseSensitive",
+        "followSymlinks",
+    ],
+    block: false,
+    run: archive_artifacts,
+};
+pub const STASH: Step = Step {
+    name: "stash",
+    params: &["name", "includes", "excludes", "useDefaultExcludes", "allowEmpty"],
+    block: false,
+    run: stash,
+};
+pub const UNSTASH: Step = Step { name: "unstash", params: &["name"], block: false, run: unstash };
+
+/// A boolean argument with a default.
+fn flag_or(args: &StepArgs, name: &str, default: bool) -> bool {
+    args.get(name).map(crate::interp::ops::truthy).unwrap_or(default)
+}
+
+fn io(what: &str, e: std::io::Error) -> crate::interp::Flow {
+    throw("java.io.IOException", format!("{what}: {e}"))
+}
+
+fn archive_artifacts(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("archiveArtifacts");
+    let Some(pattern) = args.str("artifacts") else {
+        return Err(throw("java.lang.IllegalArgumentException", "archiveArtifacts: artifacts is required"));
+    };
+    if flag_or(args, "onlyIfSuccessful", false) && host.build.result() > BuildResult::Success {
+        host.output(interp, "Skipped archiving because build is not successful");
+        return Ok(Value::Null);
+    }
+    host.output(interp, "Archiving artifacts");
+    let mut set = FileSet::new(
+        &pattern,
+        args.str("excludes").as_deref(),
+        flag_or(args, "defaultExcludes", true),
+        flag_or(args, "caseSensitive", true),
+        "archiveArtifacts",
+    )?;
+    set.follow_symlinks = flag_or(args, "followSymlinks", true);
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let files = set.scan(&cwd);
+    if files.is_empty() {
+        let msg = format!("No artifacts found that match the file pattern \"{pattern}\". Configuration error?");
+        if flag_or(args, "allowEmptyArchive", false) {
+            host.output(interp, &msg);
+            return Ok(Value::Null);
+        }
+        return Err(step_failed(msg));
+    }
+    let archive = host.build.layout.build_dir.join("archive");
+    copy_files(&cwd, &files, &archive).map_err(|e| io("archiveArtifacts", e))?;
+    for rel in &files {
+        let path = archive.join(rel);
+        let md5 = super::utility::file_md5(&path).map_err(|e| io("archiveArtifacts", e))?;
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        host.build.record_artifact(&rel.to_string_lossy(), size, &md5);
+    }
+    Ok(Value::Null)
+}
+
+fn stash_name(args: &StepArgs, step: &str) -> Eval<String> {
+    let name = args.str("name").unwrap_or_default();
+    // The name becomes a directory in the build: plain names only.
+    if name.is_empty() || name.contains('/') || name == "." || name == ".." {
+        return Err(throw("java.lang.IllegalArgumentException", format!("{step}: invalid stash name ‘{name}’")));
+    }
+    Ok(name)
+}
+
+fn stash(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("stash");
+    let name = stash_name(args, "stash")?;
+    let includes = args.str("includes").filter(|s| !s.is_empty()).unwrap_or_else(|| "**".into());
+    let set = FileSet::new(
+        &includes,
+        args.str("excludes").as_deref(),
+        flag_or(args, "useDefaultExcludes", true),
+        true,
+        "stash",
+    )?;
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let files = set.scan(&cwd);
+    if files.is_empty() && !flag_or(args, "allowEmpty", false) {
+        return Err(step_failed(format!("No files included in stash \u{2018}{name}\u{2019}")));
+    }
+    let dir = host.build.layout.build_dir.join("stashes").join(&name);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| io("stash", e))?;
+    }
+    copy_files(&cwd, &files, &dir).map_err(|e| io("stash", e))?;
+    host.build.record_stash(&name);
+    host.output(interp, &format!("Stashed {} file(s)", files.len()));
+    Ok(Value::Null)
+}
+
+fn unstash(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("unstash");
+    let name = stash_name(args, "unstash")?;
+    let dir = host.build.layout.build_dir.join("stashes").join(&name);
+    if !dir.is_dir() {
+        return Err(step_failed(format!("No such saved stash \u{2018}{name}\u{2019}")));
+    }
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let ws = super::files::workspace_of(host, interp);
+    if !super::files::inside(&cwd, &ws) {
+        return Err(throw("java.io.IOException", format!("unstash: {} is outside the workspace", cwd.display())));
+    }
+    let files = FileSet::new("**", None, false, true, "unstash")?.scan(&dir);
+    copy_files(&dir, &files, &cwd).map_err(|e| io("unstash", e))?;
+    Ok(Value::Null)
+}
