@@ -37,6 +37,8 @@ pub struct RunOptions {
     pub list: bool,
     pub dry_run: bool,
     pub events: Option<PathBuf>,
+    pub inputs: Vec<(String, String)>,
+    pub approve_all: bool,
 }
 
 /// What a run ended with, for the exit code.
@@ -132,7 +134,12 @@ pub fn run(opts: RunOptions) -> RunEnd {
         params = opts.params.clone();
     }
 
-    let mut settings = crate::pipeline::run::Settings { selected: opts.stages.clone(), ..Default::default() };
+    let mut settings = crate::pipeline::run::Settings {
+        selected: opts.stages.clone(),
+        inputs: opts.inputs.clone(),
+        approve_all: opts.approve_all,
+        ..Default::default()
+    };
     match load_tools(dir, &home) {
         Ok(Some((file, tools))) => {
             settings.tools = tools;

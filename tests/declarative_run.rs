@@ -391,3 +391,29 @@ fn archived_artifacts_keep_their_md5_and_stashes_go_with_the_build() {
     assert_eq!(record["stashes"], serde_json::json!(["bin"]));
     assert!(!build.join("stashes").exists(), "stashes are dropped when the build ends");
 }
+
+#[test]
+fn input_is_asked_on_a_real_terminal() {
+    // `script` (util-linux) gives jeeves a pseudo-terminal; the answers are typed into it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  options { skipDefaultCheckout() }\n  stages { stage('a') { steps { script {\n    def r = input message: 'Pick', parameters: [choice(name: 'REGION', choices: ['eu', 'us']), string(name: 'TAG', defaultValue: 'v1')]\n    echo \"picked ${r.REGION} ${r.TAG}\"\n  } } } }\n}\n",
+    )
+    .unwrap();
+    let cmd = format!("{} run --job tty", env!("CARGO_BIN_EXE_jeeves"));
+    let mut child = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs jeeves on a pseudo-terminal");
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"us\nv2\ny\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("REGION [eu (one of eu, us)]"), "{stdout}");
+    assert!(stdout.contains("picked us v2"), "{stdout}");
+    assert!(stdout.contains("Finished: SUCCESS"), "{stdout}");
+}

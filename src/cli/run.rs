@@ -59,6 +59,12 @@ pub struct RunArgs {
     /// Run no step: show which stages would run or be skipped, and why
     #[arg(long = "dry-run")]
     dry_run: bool,
+    /// Answer an input: ID=proceed, ID=abort or ID={"PARAM": "value"} (ID: the input's id or message)
+    #[arg(long = "input", value_name = "ID=ANSWER")]
+    inputs: Vec<String>,
+    /// Let every input proceed with its default values
+    #[arg(long = "approve-all")]
+    approve_all: bool,
     /// Write every build event to FILE as JSON lines
     #[arg(long, value_name = "FILE")]
     events: Option<PathBuf>,
@@ -111,6 +117,13 @@ pub fn run(args: RunArgs) -> ExitCode {
             Err(code) => return code,
         }
     }
+    let mut inputs = Vec::new();
+    for p in &args.inputs {
+        match pair("--input", p) {
+            Ok(kv) => inputs.push(kv),
+            Err(code) => return code,
+        }
+    }
     let home = args.home.or_else(|| std::env::var_os("JEEVES_HOME").map(PathBuf::from));
     let opts = RunOptions {
         file,
@@ -132,6 +145,8 @@ pub fn run(args: RunArgs) -> ExitCode {
         list: args.list,
         dry_run: args.dry_run,
         events: args.events,
+        inputs,
+        approve_all: args.approve_all,
     };
     match runner::run(opts) {
         RunEnd::Finished(result) => ExitCode::from(result.exit_code()),

@@ -26,6 +26,10 @@ pub struct Settings {
     pub tools: Vec<(String, PathBuf)>,
     /// Where the tools came from, for messages.
     pub tools_file: Option<PathBuf>,
+    /// `--input ID=ANSWER`, in order (the last for an id wins).
+    pub inputs: Vec<(String, String)>,
+    /// `--approve-all`: every input proceeds with its defaults.
+    pub approve_all: bool,
 }
 
 /// Why a stage does not run.
@@ -548,8 +552,13 @@ impl<'a> Runner<'a> {
                         skipped = Some(Skip::When);
                         return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
                     }
-                    self.stage_input(i, st.input.as_ref())?;
-                    let r = self.stage_inner(i, st, &path, parent_agent, &mut skipped);
+                    let answers = self.stage_input(i, st.input.as_ref())?;
+                    let r = if answers.is_empty() {
+                        self.stage_inner(i, st, &path, parent_agent, &mut skipped)
+                    } else {
+                        let skipped = &mut skipped;
+                        with_env_block(host, i, answers, |i| self.stage_inner(i, st, &path, parent_agent, skipped))
+                    };
                     if skipped == Some(Skip::When) {
                         self.skip(i, st, &path, parent_agent, Skip::When, &st.name)?;
                     }
@@ -579,14 +588,61 @@ impl<'a> Runner<'a> {
         r
     }
 
-    /// `input` on a stage: a later issue brings the prompt; until then the stage cannot pass it.
-    fn stage_input(&self, _interp: &mut Interp, input: Option<&Call>) -> Eval<()> {
-        match input {
-            None => Ok(()),
-            Some(_) => Err(step_failed(
-                "jeeves cannot answer a stage's `input` yet (a later version adds --input and --approve-all)",
-            )),
+    /// A stage's `input`: asks (see `steps/input.rs`) and gives the answers as environment variables
+    /// for the rest of the stage, as Jenkins does.
+    fn stage_input(&self, interp: &mut Interp, input: Option<&Call>) -> Eval<Vec<(String, String)>> {
+        use crate::steps::input::{ask, default_id, Param, Request, SUBMITTER};
+        let Some(call) = input else { return Ok(Vec::new()) };
+        let mut fields: Vec<(String, Value)> = Vec::new();
+        for (k, e) in &call.named {
+            fields.push((k.clone(), self.eval(interp, e)?));
         }
+        let mut params = Vec::new();
+        if let Some(body) = &call.body {
+            for s in &body.body {
+                let Some(d) = super::model::as_call(s) else { continue };
+                if d.name == "parameters" {
+                    for p in d.body.iter().flat_map(|b| b.body.iter()).filter_map(super::model::as_call) {
+                        let mut m = indexmap::IndexMap::new();
+                        for (k, e) in &p.named {
+                            m.insert(crate::interp::Key::str(k), self.eval(interp, e)?);
+                        }
+                        params.push(Param::from_definition(&p.name, &m));
+                    }
+                } else if let Some(e) = d.positional.first() {
+                    fields.push((d.name.clone(), self.eval(interp, e)?));
+                }
+            }
+        }
+        let field = |n: &str| fields.iter().rev().find(|(k, _)| k == n).map(|(_, v)| to_string(v));
+        let message = field("message").unwrap_or_default();
+        let submitter_parameter = field("submitterParameter");
+        let req = Request {
+            id: field("id").unwrap_or_else(|| default_id(&message)),
+            ok: field("ok").unwrap_or_else(|| "Proceed".into()),
+            message,
+            submitter_parameter: submitter_parameter.clone(),
+            params: params.clone(),
+        };
+        self.host.pipeline("input");
+        let answer = ask(self.host, interp, &req)?;
+        let mut env = Vec::new();
+        match answer {
+            Value::Map(m) => {
+                for (k, v) in m.pairs() {
+                    env.push((to_string(&k), to_string(&v)));
+                }
+            }
+            Value::Null => {}
+            v => {
+                if let Some(p) = params.first() {
+                    env.push((p.name.clone(), to_string(&v)));
+                } else if let Some(sp) = &submitter_parameter {
+                    env.push((sp.clone(), SUBMITTER.to_string()));
+                }
+            }
+        }
+        Ok(env)
     }
 
     /// After options and input: `when` (before or inside the agent), then the stage's content.

@@ -11,6 +11,7 @@ pub mod files;
 pub mod fileset;
 pub mod flow;
 mod globals;
+pub mod input;
 pub mod result;
 pub mod scm;
 mod sh;
@@ -76,6 +77,12 @@ pub fn registry() -> &'static [Step] {
         artifacts::ARCHIVE_ARTIFACTS,
         artifacts::STASH,
         artifacts::UNSTASH,
+        input::INPUT,
+        input::STRING,
+        input::TEXT,
+        input::BOOLEAN_PARAM,
+        input::CHOICE,
+        input::PASSWORD,
         PIPELINE,
     ]
 }
@@ -276,15 +283,13 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 18] = [
+const NOT_YET: [&str; 16] = [
     "withCredentials",
     "credentials",
-    "string",
     "usernamePassword",
     "usernameColonPassword",
     "sshUserPrivateKey",
     "certificate",
-    "input",
     "archive",
     "fingerprint",
     "junit",
@@ -302,7 +307,7 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: credentials, input, test reports and \
+                    "jeeves does not run the `{name}` step yet: credentials, test reports and \
                      fingerprints come in a later version"
                 ))));
             }
