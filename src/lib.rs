@@ -5,6 +5,7 @@ extern crate alloc;
 
 pub mod build;
 pub mod cli;
+pub mod credentials;
 pub mod diagnostic;
 pub mod exec;
 pub mod interp;

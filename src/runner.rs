@@ -39,6 +39,7 @@ pub struct RunOptions {
     pub events: Option<PathBuf>,
     pub inputs: Vec<(String, String)>,
     pub approve_all: bool,
+    pub credentials: crate::credentials::Store,
 }
 
 /// What a run ended with, for the exit code.
@@ -227,8 +228,19 @@ pub fn run(opts: RunOptions) -> RunEnd {
         Ok(l) => l,
         Err(e) => return RunEnd::Unusable(format!("cannot prepare the build in {}: {e}", home.display())),
     };
-    let setup = crate::build::Setup { params, bool_params, project, facts, extra_env };
+    let secret_params: Vec<String> = match &declarative {
+        Some(Ok(m)) => m.parameters.iter().filter(|p| p.kind == "password").map(|p| p.name.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let setup =
+        crate::build::Setup { params, bool_params, project, facts, extra_env, credentials: opts.credentials.clone() };
     let build = Build::new(layout, Box::new(std::io::stdout()), setup);
+    // Password parameters are secrets like bound credentials.
+    for name in &secret_params {
+        if let Some(v) = build.params.get(name) {
+            build.log.add_secret(name, v);
+        }
+    }
     if let Some(path) = &opts.events {
         match std::fs::File::create(path) {
             Ok(f) => build.log.set_events(f),
@@ -492,6 +504,7 @@ fn finish(
     // Processes the build's `sh` steps left in the background end with the build, as Jenkins' process
     // tree killer ends them.
     build.kill_leftovers();
+    build.drop_secret_files();
     let result = build.result();
     build.log.line(&format!("Finished: {}", result.name()));
     build.log.event("build-end", serde_json::json!({ "result": result.name() }));
@@ -502,7 +515,8 @@ fn finish(
     }
     let mut err = std::io::stderr().lock();
     for d in diagnostics {
-        let _ = write!(err, "{}", crate::diagnostic::render_syntax_error(display, source, &d, opts.color));
+        let text = crate::diagnostic::render_syntax_error(display, source, &d, opts.color);
+        let _ = write!(err, "{}", build.log.masked(&text));
     }
     let _ = writeln!(
         err,

@@ -177,6 +177,8 @@ struct Sinks {
     file: Option<File>,
     /// `--events FILE`: every build event as a JSON line.
     events: Option<File>,
+    /// Bound secrets (variable name, value), longest value first: replaced by `****` in everything written.
+    secrets: Vec<(String, String)>,
     /// The last byte written ended a line.
     at_line_start: bool,
 }
@@ -186,6 +188,8 @@ impl Sinks {
         if text.is_empty() {
             return;
         }
+        let masked = mask(&self.secrets, text);
+        let text = masked.as_ref();
         let _ = self.stdout.write_all(text.as_bytes());
         if let Some(f) = self.file.as_mut() {
             let _ = f.write_all(text.as_bytes());
@@ -202,14 +206,65 @@ impl Sinks {
         if let Some(f) = self.events.as_mut() {
             let millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0);
             value["time"] = serde_json::json!(millis);
-            let _ = writeln!(f, "{value}");
+            let line = value.to_string();
+            let _ = writeln!(f, "{}", mask(&self.secrets, &line));
         }
     }
 }
 
+/// `text` with every secret value replaced by `****`.
+pub fn mask<'a>(secrets: &[(String, String)], text: &'a str) -> std::borrow::Cow<'a, str> {
+    if secrets.is_empty() || !secrets.iter().any(|(_, v)| text.contains(v.as_str())) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (_, v) in secrets {
+        if out.contains(v.as_str()) {
+            out = out.replace(v.as_str(), "****");
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl Log {
     pub fn new(stdout: Box<dyn Write + Send>, file: Option<File>) -> Log {
-        Log { sinks: Mutex::new(Sinks { stdout, file, events: None, at_line_start: true }) }
+        Log { sinks: Mutex::new(Sinks { stdout, file, events: None, secrets: Vec::new(), at_line_start: true }) }
+    }
+
+    /// From now on `value` never appears in what the build writes (console, log, events, record).
+    pub fn add_secret(&self, name: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        let mut s = self.sinks.lock();
+        if !s.secrets.iter().any(|(_, v)| v == value) {
+            s.secrets.push((name.to_string(), value.to_string()));
+            s.secrets.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
+        }
+        // A multi-line secret (a key file) is masked line by line too, as output arrives in lines.
+        if value.contains('\n') {
+            for line in value.lines().map(str::trim).filter(|l| l.len() >= 8) {
+                if !s.secrets.iter().any(|(_, v)| v == line) {
+                    s.secrets.push((name.to_string(), line.to_string()));
+                }
+            }
+            s.secrets.sort_by_key(|x| std::cmp::Reverse(x.1.len()));
+        }
+    }
+
+    /// `text` masked like everything the log writes.
+    pub fn masked(&self, text: &str) -> String {
+        mask(&self.sinks.lock().secrets, text).into_owned()
+    }
+
+    /// The variables whose secret values occur in `text` (for the Groovy-interpolation warning).
+    pub fn secrets_in(&self, text: &str) -> Vec<String> {
+        let s = self.sinks.lock();
+        let mut names: Vec<String> =
+            s.secrets.iter().filter(|(_, v)| text.contains(v.as_str())).map(|(n, _)| n.clone()).collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Writes every later event (and output chunk) to `file` as JSON lines.
@@ -296,6 +351,10 @@ pub struct Build {
     pub facts: scm::Facts,
     /// Variables from `--env`, `--env-file` and the multibranch facts (BRANCH_NAME, TAG_NAME, CHANGE_*).
     pub extra_env: Vec<(String, String)>,
+    /// What `withCredentials` and `credentials()` bind from.
+    pub credentials: crate::credentials::Store,
+    /// Secret files of `credentials()` in `environment`, removed when the build ends.
+    secret_files: Mutex<Vec<tempfile::TempPath>>,
     /// The result of the previous finished build of the job, for `changed`/`fixed`/`regression`.
     pub previous: Option<(u32, BuildResult)>,
     pub description: Mutex<Option<String>>,
@@ -323,6 +382,7 @@ pub struct Setup {
     pub project: PathBuf,
     pub facts: scm::Facts,
     pub extra_env: Vec<(String, String)>,
+    pub credentials: crate::credentials::Store,
 }
 
 #[derive(Clone)]
@@ -360,6 +420,8 @@ impl Build {
             project: setup.project,
             facts: setup.facts,
             extra_env: setup.extra_env,
+            credentials: setup.credentials,
+            secret_files: Mutex::new(Vec::new()),
             previous,
             description: Mutex::new(None),
             display_name: Mutex::new(None),
@@ -448,6 +510,16 @@ impl Build {
         if !s.iter().any(|x| x == name) {
             s.push(name.to_string());
         }
+    }
+
+    /// Keeps secret files until the build ends.
+    pub fn keep_secret_files(&self, files: Vec<tempfile::TempPath>) {
+        self.secret_files.lock().extend(files);
+    }
+
+    /// Removes the secret files `credentials()` made.
+    pub fn drop_secret_files(&self) {
+        self.secret_files.lock().clear();
     }
 
     /// Stashes go when the build ends, unless `preserveStashes()` keeps them.
@@ -543,7 +615,7 @@ impl Build {
             "stashes": self.stashes.lock().clone(),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {
-            let _ = fs::write(self.layout.build_dir.join("build.json"), text + "\n");
+            let _ = fs::write(self.layout.build_dir.join("build.json"), self.log.masked(&text) + "\n");
         }
     }
 }

@@ -62,6 +62,12 @@ pub struct RunArgs {
     /// Answer an input: ID=proceed, ID=abort or ID={"PARAM": "value"} (ID: the input's id or message)
     #[arg(long = "input", value_name = "ID=ANSWER")]
     inputs: Vec<String>,
+    /// Credentials from a Jenkins Configuration-as-Code YAML file (credentials.system.domainCredentials)
+    #[arg(long = "credentials", value_name = "FILE")]
+    credentials_file: Vec<PathBuf>,
+    /// A credential: ID=SECRET (secret text) or ID=USER:PASSWORD (repeatable)
+    #[arg(long = "credential", value_name = "ID=VALUE")]
+    credential: Vec<String>,
     /// Let every input proceed with its default values
     #[arg(long = "approve-all")]
     approve_all: bool,
@@ -117,6 +123,19 @@ pub fn run(args: RunArgs) -> ExitCode {
             Err(code) => return code,
         }
     }
+    let mut credentials = crate::credentials::Store::default();
+    for f in &args.credentials_file {
+        if let Err(e) = credentials.load(f) {
+            eprintln!("jeeves run: --credentials {e}");
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+    }
+    for c in &args.credential {
+        if let Err(e) = credentials.add_flag(c) {
+            eprintln!("jeeves run: {e}");
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+    }
     let mut inputs = Vec::new();
     for p in &args.inputs {
         match pair("--input", p) {
@@ -147,6 +166,7 @@ pub fn run(args: RunArgs) -> ExitCode {
         events: args.events,
         inputs,
         approve_all: args.approve_all,
+        credentials,
     };
     match runner::run(opts) {
         RunEnd::Finished(result) => ExitCode::from(result.exit_code()),

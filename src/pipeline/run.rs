@@ -200,7 +200,24 @@ impl<'a> Runner<'a> {
             let mut ctx = saved.clone();
             ctx.env.extend(pairs.iter().cloned());
             interp.ext = Some(Box::new(ctx));
-            let v = self.eval(interp, &e.value);
+            // `NAME = credentials('id')` binds the credential (NAME, and NAME_USR/NAME_PSW where Jenkins
+            // sets them) instead of calling a step.
+            let bound = match credentials_id(&e.value) {
+                Some(id_expr) => self
+                    .eval_str(interp, id_expr)
+                    .and_then(|id| crate::steps::credentials::environment_binding(self.host, &e.name, &id))
+                    .map(Some),
+                None => Ok(None),
+            };
+            let v = match bound {
+                Ok(Some(vars)) => {
+                    interp.ext = Some(Box::new(saved.clone()));
+                    pairs.extend(vars);
+                    continue;
+                }
+                Ok(None) => self.eval(interp, &e.value),
+                Err(err) => Err(err),
+            };
             interp.ext = Some(Box::new(saved.clone()));
             pairs.push((e.name.clone(), to_string(&v?)));
         }
@@ -1020,6 +1037,20 @@ impl<'a> Runner<'a> {
                 when::check(&c.call.name, &named, &positional, &self.host.build.facts, &env)
             }
         }
+    }
+}
+
+/// The id argument of a `credentials('id')` call.
+fn credentials_id(e: &crate::syntax::ast::Expr) -> Option<&crate::syntax::ast::Expr> {
+    use crate::syntax::ast::{Arg, ExprKind, MemberName};
+    match &e.kind {
+        ExprKind::MethodCall { object: None, name: MemberName::Name(n), args, .. } if n == "credentials" => {
+            match args.as_slice() {
+                [Arg::Positional(id)] => Some(id),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -52,8 +52,8 @@ fn password_def(_: &PipelineHost, _: &mut Interp, args: &StepArgs) -> Eval {
 /// The user a local build's inputs are answered by.
 pub const SUBMITTER: &str = "jeeves";
 
-/// A definition as a map: its kind under `$kind`, then its arguments.
-fn definition(kind: &str, args: &StepArgs) -> Value {
+/// A definition (or credential binding) as a map: its kind under `$kind`, then its arguments.
+pub fn definition(kind: &str, args: &StepArgs) -> Value {
     let mut m: IndexMap<Key, Value> = IndexMap::new();
     m.insert(Key::str("$kind"), Value::str(kind));
     for (k, v) in &args.values {

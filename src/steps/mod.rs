@@ -7,6 +7,7 @@
 mod artifacts;
 pub mod basic;
 pub mod block;
+pub mod credentials;
 pub mod files;
 pub mod fileset;
 pub mod flow;
@@ -83,6 +84,13 @@ pub fn registry() -> &'static [Step] {
         input::BOOLEAN_PARAM,
         input::CHOICE,
         input::PASSWORD,
+        credentials::WITH_CREDENTIALS,
+        credentials::USERNAME_PASSWORD,
+        credentials::USERNAME_COLON_PASSWORD,
+        credentials::FILE,
+        credentials::SSH_USER_PRIVATE_KEY,
+        credentials::CERTIFICATE,
+        CREDENTIALS,
         PIPELINE,
     ]
 }
@@ -104,6 +112,15 @@ fn pipeline(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     })?;
     let runner = crate::pipeline::run::Runner { host, p: &model, scope: scope.child(), settings: &host.settings };
     runner.run(interp)
+}
+
+/// `credentials('id')` outside a declarative `environment` (where the runner binds it itself).
+pub const CREDENTIALS: Step = Step { name: "credentials", params: &["id"], block: false, run: credentials_elsewhere };
+
+fn credentials_elsewhere(_: &PipelineHost, _: &mut Interp, _: &StepArgs) -> Eval {
+    Err(crate::interp::error::step_failed(
+        "credentials() can only be used in a declarative environment { } block; use withCredentials elsewhere",
+    ))
 }
 
 /// State that differs between parallel branches.
@@ -283,32 +300,15 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 16] = [
-    "withCredentials",
-    "credentials",
-    "usernamePassword",
-    "usernameColonPassword",
-    "sshUserPrivateKey",
-    "certificate",
-    "archive",
-    "fingerprint",
-    "junit",
-    "git",
-    "build",
-    "load",
-    "zip",
-    "unzip",
-    "ws",
-    "bat",
-];
+const NOT_YET: [&str; 10] = ["archive", "fingerprint", "junit", "git", "build", "load", "zip", "unzip", "ws", "bat"];
 
 impl Host for PipelineHost {
     fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval> {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: credentials, test reports and \
-                     fingerprints come in a later version"
+                    "jeeves does not run the `{name}` step yet: test reports and fingerprints \
+                     come in a later version"
                 ))));
             }
             return None;

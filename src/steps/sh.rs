@@ -30,6 +30,19 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         ));
     }
     let script = args.str("script").unwrap_or_default();
+    // A secret in the script text came through Groovy interpolation: Jenkins warns about that.
+    let leaked = host.build.log.secrets_in(&script);
+    if !leaked.is_empty() {
+        host.output(
+            interp,
+            "Warning: A secret was passed to \"sh\" using Groovy String interpolation, which is insecure.",
+        );
+        host.output(
+            interp,
+            &format!("\t\t Affected argument(s) used the following variable(s): [{}]", leaked.join(", ")),
+        );
+        host.output(interp, "\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.");
+    }
     let return_stdout = args.flag("returnStdout");
     let return_status = args.flag("returnStatus");
     let io_error = |what: &str, e: std::io::Error| throw("java.io.IOException", format!("{what}: {e}"));
