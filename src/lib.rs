@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod exec;
 pub mod interp;
 pub mod pipeline;
+pub mod report;
 pub mod runner;
 pub mod steps;
 pub mod syntax;

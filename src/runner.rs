@@ -40,6 +40,8 @@ pub struct RunOptions {
     pub inputs: Vec<(String, String)>,
     pub approve_all: bool,
     pub credentials: crate::credentials::Store,
+    /// `--junit FILE`: the stages as JUnit XML there too.
+    pub junit: Option<PathBuf>,
 }
 
 /// What a run ended with, for the exit code.
@@ -509,6 +511,11 @@ fn finish(
     build.log.line(&format!("Finished: {}", result.name()));
     build.log.event("build-end", serde_json::json!({ "result": result.name() }));
     build.write_record();
+    if let Some(path) = &opts.junit {
+        if let Err(e) = std::fs::copy(build.layout.build_dir.join("stages.xml"), path) {
+            eprintln!("jeeves run: cannot write {}: {e}", path.display());
+        }
+    }
     build.drop_stashes();
     if let Some((keep, days)) = discard {
         build.layout.discard_old(keep, days);

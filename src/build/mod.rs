@@ -364,6 +364,8 @@ pub struct Build {
     stage_seq: std::sync::atomic::AtomicU64,
     /// Archived artifacts (path, size, MD5) and the names of the build's stashes, for the record.
     artifacts: Mutex<Vec<serde_json::Value>>,
+    /// Test results the `junit` steps recorded.
+    tests: Mutex<Vec<crate::report::junit::Suite>>,
     stashes: Mutex<Vec<String>>,
     /// `preserveStashes()`: keep the stashes when the build ends.
     pub preserve_stashes: std::sync::atomic::AtomicBool,
@@ -389,6 +391,8 @@ pub struct Setup {
 struct StageRecord {
     path: Vec<String>,
     status: String,
+    /// Why a failed stage failed.
+    error: Option<String>,
     /// Order of starting, for the record's order.
     seq: u64,
     start: i64,
@@ -430,6 +434,7 @@ impl Build {
             process_groups: Mutex::new(Vec::new()),
             post_view: Mutex::new(None),
             artifacts: Mutex::new(Vec::new()),
+            tests: Mutex::new(Vec::new()),
             stashes: Mutex::new(Vec::new()),
             preserve_stashes: std::sync::atomic::AtomicBool::new(false),
         })
@@ -505,6 +510,10 @@ impl Build {
         a.push(serde_json::json!({ "path": path, "size": size, "md5": md5 }));
     }
 
+    pub fn record_tests(&self, suites: Vec<crate::report::junit::Suite>) {
+        self.tests.lock().extend(suites);
+    }
+
     pub fn record_stash(&self, name: &str) {
         let mut s = self.stashes.lock();
         if !s.iter().any(|x| x == name) {
@@ -559,6 +568,11 @@ impl Build {
 
     /// A stage that ended (`path`: the enclosing stages' names, then its own).
     pub fn record_stage_path(&self, path: &[String], status: &str, clock: &StageClock) {
+        self.record_stage_result(path, status, clock, None);
+    }
+
+    /// A stage that ended, with the error it failed with.
+    pub fn record_stage_result(&self, path: &[String], status: &str, clock: &StageClock, error: Option<String>) {
         let duration = clock.started.elapsed().as_millis() as u64;
         self.log.event(
             "stage-end",
@@ -567,6 +581,7 @@ impl Build {
         self.stages.lock().push(StageRecord {
             path: path.to_vec(),
             status: status.to_string(),
+            error,
             seq: clock.seq,
             start: clock.start,
             duration,
@@ -599,8 +614,63 @@ impl Build {
         children(&records, &[])
     }
 
-    /// Writes `build.json` (also for failed builds).
+    /// The pipeline's stages as JUnit XML: one test case per stage (classname the job, name the stage
+    /// path), a failure for a failed stage with its error, skipped for a skipped one.
+    pub fn stages_junit(&self) -> String {
+        use crate::report::junit::{Case, Status, Suite};
+        let mut records = self.stages.lock().clone();
+        records.sort_by_key(|r| r.seq);
+        let cases = records
+            .iter()
+            .map(|r| Case {
+                classname: self.layout.job.clone(),
+                name: r.path.join(" / "),
+                time: r.duration as f64 / 1000.0,
+                status: match r.status.as_str() {
+                    "SKIPPED" => Status::Skipped { message: "skipped".into() },
+                    "FAILURE" | "ABORTED" => Status::Failed {
+                        message: r.error.clone().unwrap_or_else(|| r.status.clone()),
+                        kind: r.status.clone(),
+                        text: r.error.clone().unwrap_or_default(),
+                        error: false,
+                    },
+                    _ => Status::Passed,
+                },
+                flaky: false,
+                stdout: String::new(),
+                stderr: String::new(),
+            })
+            .collect();
+        let suite = Suite {
+            name: format!("{} #{}", self.layout.job, self.layout.number),
+            time: self.started.elapsed().as_secs_f64(),
+            cases,
+            ..Suite::default()
+        };
+        self.log.masked(&crate::report::junit::write(&[suite]))
+    }
+
+    /// Writes `build.json` (also for failed builds), `stages.xml`, and `tests.xml` when tests were recorded.
     pub fn write_record(&self) {
+        let tests = self.tests.lock().clone();
+        let test_summary = if tests.is_empty() {
+            serde_json::Value::Null
+        } else {
+            use crate::report::junit::Status;
+            let cases: Vec<_> = tests.iter().flat_map(|s| s.cases.iter()).collect();
+            let failed: Vec<String> = cases
+                .iter()
+                .filter(|c| matches!(c.status, Status::Failed { .. }))
+                .map(|c| if c.classname.is_empty() { c.name.clone() } else { format!("{}.{}", c.classname, c.name) })
+                .collect();
+            let skipped = cases.iter().filter(|c| matches!(c.status, Status::Skipped { .. })).count();
+            let _ = fs::write(
+                self.layout.build_dir.join("tests.xml"),
+                self.log.masked(&crate::report::junit::write(&tests)),
+            );
+            serde_json::json!({ "total": cases.len(), "failed": failed.len(), "skipped": skipped, "failedTests": failed })
+        };
+        let _ = fs::write(self.layout.build_dir.join("stages.xml"), self.stages_junit());
         let stages = self.stage_tree();
         let record = serde_json::json!({
             "number": self.layout.number,
@@ -612,6 +682,7 @@ impl Build {
             "commit": self.facts.commit,
             "stages": stages,
             "artifacts": self.artifacts.lock().clone(),
+            "tests": test_summary,
             "stashes": self.stashes.lock().clone(),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {

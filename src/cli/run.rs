@@ -71,6 +71,9 @@ pub struct RunArgs {
     /// Let every input proceed with its default values
     #[arg(long = "approve-all")]
     approve_all: bool,
+    /// Also write the stages as JUnit XML (stages.xml) to FILE
+    #[arg(long = "junit", value_name = "FILE")]
+    junit: Option<PathBuf>,
     /// Write every build event to FILE as JSON lines
     #[arg(long, value_name = "FILE")]
     events: Option<PathBuf>,
@@ -167,6 +170,7 @@ pub fn run(args: RunArgs) -> ExitCode {
         inputs,
         approve_all: args.approve_all,
         credentials,
+        junit: args.junit,
     };
     match runner::run(opts) {
         RunEnd::Finished(result) => ExitCode::from(result.exit_code()),

@@ -601,7 +601,11 @@ impl<'a> Runner<'a> {
             (Err(e), None) => status_of(e).name().to_string(),
             (Ok(_), None) => mark.get().name().to_string(),
         };
-        host.build.record_stage_path(&path, &status, &clock);
+        let error = match &r {
+            Err(Flow::Throw(t)) => Some(t.message.clone().unwrap_or_else(|| t.to_text())),
+            _ => None,
+        };
+        host.build.record_stage_result(&path, &status, &clock, error);
         r
     }
 

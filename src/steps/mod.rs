@@ -13,6 +13,7 @@ pub mod fileset;
 pub mod flow;
 mod globals;
 pub mod input;
+mod junit;
 pub mod result;
 pub mod scm;
 mod sh;
@@ -91,6 +92,7 @@ pub fn registry() -> &'static [Step] {
         credentials::SSH_USER_PRIVATE_KEY,
         credentials::CERTIFICATE,
         CREDENTIALS,
+        junit::JUNIT,
         PIPELINE,
     ]
 }
@@ -307,8 +309,8 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: test reports and fingerprints \
-                     come in a later version"
+                    "jeeves does not run the `{name}` step yet: fingerprints, downstream builds and \
+                     `load` come in a later version"
                 ))));
             }
             return None;

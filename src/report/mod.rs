@@ -1,0 +1,6 @@
+//! Reports a build leaves besides its log and record: JUnit XML of the tests the `junit` step recorded
+//! (`tests.xml`) and of the pipeline's own stages (`stages.xml`).
+//!
+//! Not for: deciding results (`build/`, `pipeline/`).
+
+pub mod junit;
