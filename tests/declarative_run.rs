@@ -417,3 +417,47 @@ fn input_is_asked_on_a_real_terminal() {
     assert!(stdout.contains("picked us v2"), "{stdout}");
     assert!(stdout.contains("Finished: SUCCESS"), "{stdout}");
 }
+
+#[test]
+fn fingerprints_accumulate_usages_across_builds_and_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("lib.txt"), "a library the project carries\n").unwrap();
+    // An old file: the builds check it out but do not produce it.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(p.join("lib.txt")).unwrap().set_modified(old).unwrap();
+    std::fs::write(
+        p.join("Jenkinsfile"),
+        "pipeline {\n  agent any\n  stages { stage('a') { steps {\n    sh 'echo built > app.jar'\n    archiveArtifacts artifacts: 'app.jar', fingerprint: true\n    fingerprint 'lib.txt'\n  } } }\n}\n",
+    )
+    .unwrap();
+    for _ in 0..3 {
+        assert!(jeeves(p, &["run", "--job", "producer"]).status.success());
+    }
+    assert!(jeeves(p, &["run", "--job", "consumer"]).status.success());
+    let md5 = |text: &[u8]| {
+        let out = Command::new("md5sum")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        let mut child = out;
+        child.stdin.take().unwrap().write_all(text).unwrap();
+        let o = child.wait_with_output().unwrap();
+        String::from_utf8_lossy(&o.stdout).split_whitespace().next().unwrap().to_string()
+    };
+    let record = |sum: &str| {
+        let path = p.join(".jeeves/fingerprints").join(&sum[..2]).join(&sum[2..4]).join(format!("{}.xml", &sum[4..]));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let app = record(&md5(b"built\n"));
+    assert!(app.starts_with("<?xml version=\"1.1\" encoding=\"UTF-8\"?>\n<fingerprint>"), "{app}");
+    assert!(app.contains("<original>\n    <name>producer</name>\n    <number>1</number>\n  </original>"), "{app}");
+    assert!(app.contains("<fileName>app.jar</fileName>"), "{app}");
+    assert!(app.contains("<string>producer</string>\n      <ranges>1-3</ranges>"), "{app}");
+    assert!(app.contains("<string>consumer</string>\n      <ranges>1</ranges>"), "{app}");
+    let lib = record(&md5(b"a library the project carries\n"));
+    assert!(!lib.contains("<original>"), "a checked-out file has no original: {lib}");
+    assert!(lib.contains("<ranges>1-3</ranges>") && lib.contains("<string>consumer</string>"), "{lib}");
+}

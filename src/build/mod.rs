@@ -364,6 +364,8 @@ pub struct Build {
     stage_seq: std::sync::atomic::AtomicU64,
     /// Archived artifacts (path, size, MD5) and the names of the build's stashes, for the record.
     artifacts: Mutex<Vec<serde_json::Value>>,
+    /// Fingerprints recorded (file name, MD5).
+    fingerprints: Mutex<Vec<serde_json::Value>>,
     /// Test results the `junit` steps recorded.
     tests: Mutex<Vec<crate::report::junit::Suite>>,
     stashes: Mutex<Vec<String>>,
@@ -435,6 +437,7 @@ impl Build {
             post_view: Mutex::new(None),
             artifacts: Mutex::new(Vec::new()),
             tests: Mutex::new(Vec::new()),
+            fingerprints: Mutex::new(Vec::new()),
             stashes: Mutex::new(Vec::new()),
             preserve_stashes: std::sync::atomic::AtomicBool::new(false),
         })
@@ -508,6 +511,10 @@ impl Build {
         let mut a = self.artifacts.lock();
         a.retain(|x| x["path"] != path);
         a.push(serde_json::json!({ "path": path, "size": size, "md5": md5 }));
+    }
+
+    pub fn record_fingerprint(&self, file_name: &str, md5: &str) {
+        self.fingerprints.lock().push(serde_json::json!({ "fileName": file_name, "md5": md5 }));
     }
 
     pub fn record_tests(&self, suites: Vec<crate::report::junit::Suite>) {
@@ -683,6 +690,7 @@ impl Build {
             "stages": stages,
             "artifacts": self.artifacts.lock().clone(),
             "tests": test_summary,
+            "fingerprints": self.fingerprints.lock().clone(),
             "stashes": self.stashes.lock().clone(),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {

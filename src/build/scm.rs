@@ -147,6 +147,11 @@ pub fn copy_project(project: &Path, facts: &Facts, dest: &Path, skip: &[&Path]) 
             std::os::unix::fs::symlink(std::fs::read_link(&from)?, &to)?;
         } else {
             std::fs::copy(&from, &to)?;
+            // The copy keeps the file's time, as a checkout leaves unchanged files alone: a build did not
+            // produce what it checked out (fingerprints tell the two apart by time).
+            if let Ok(t) = meta.modified() {
+                let _ = std::fs::File::options().write(true).open(&to).and_then(|f| f.set_modified(t));
+            }
         }
         n += 1;
     }

@@ -29,6 +29,12 @@ pub const STASH: Step = Step {
     block: false,
     run: stash,
 };
+pub const FINGERPRINT: Step = Step {
+    name: "fingerprint",
+    params: &["targets", "excludes", "defaultExcludes", "caseSensitive"],
+    block: false,
+    run: fingerprint,
+};
 pub const UNSTASH: Step = Step { name: "unstash", params: &["name"], block: false, run: unstash };
 
 /// A boolean argument with a default.
@@ -70,12 +76,66 @@ fn archive_artifacts(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) 
     }
     let archive = host.build.layout.build_dir.join("archive");
     copy_files(&cwd, &files, &archive).map_err(|e| io("archiveArtifacts", e))?;
+    let mut sums = Vec::new();
     for rel in &files {
         let path = archive.join(rel);
         let md5 = super::utility::file_md5(&path).map_err(|e| io("archiveArtifacts", e))?;
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         host.build.record_artifact(&rel.to_string_lossy(), size, &md5);
+        sums.push((rel.clone(), md5));
     }
+    if flag_or(args, "fingerprint", false) {
+        host.output(interp, "Recording fingerprints");
+        record_fingerprints(host, &cwd, &sums)?;
+    }
+    Ok(Value::Null)
+}
+
+/// Records each file's fingerprint for this build: produced (and so the original) when it changed after
+/// the build started, as Jenkins' fingerprinter decides.
+fn record_fingerprints(host: &PipelineHost, cwd: &std::path::Path, sums: &[(std::path::PathBuf, String)]) -> Eval<()> {
+    let b = &host.build;
+    let started = std::time::UNIX_EPOCH + std::time::Duration::from_millis(b.start_millis.max(0) as u64);
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    for (rel, md5) in sums {
+        let produced = std::fs::metadata(cwd.join(rel))
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t + std::time::Duration::from_secs(1) >= started);
+        let name = rel.to_string_lossy();
+        crate::report::fingerprint::record_use(
+            &b.layout.home,
+            md5,
+            &name,
+            &b.layout.job,
+            b.layout.number,
+            produced,
+            now,
+        )
+        .map_err(|e| io("fingerprint", e))?;
+        b.record_fingerprint(&name, md5);
+    }
+    Ok(())
+}
+
+fn fingerprint(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("fingerprint");
+    let targets = args.str("targets").unwrap_or_default();
+    host.output(interp, "Recording fingerprints");
+    let set = FileSet::new(
+        &targets,
+        args.str("excludes").as_deref(),
+        flag_or(args, "defaultExcludes", true),
+        flag_or(args, "caseSensitive", true),
+        "fingerprint",
+    )?;
+    let cwd = PipelineHost::ctx(interp).cwd;
+    let mut sums = Vec::new();
+    for rel in set.scan(&cwd) {
+        let md5 = super::utility::file_md5(&cwd.join(&rel)).map_err(|e| io("fingerprint", e))?;
+        sums.push((rel, md5));
+    }
+    record_fingerprints(host, &cwd, &sums)?;
     Ok(Value::Null)
 }
 

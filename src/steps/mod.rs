@@ -79,6 +79,7 @@ pub fn registry() -> &'static [Step] {
         artifacts::ARCHIVE_ARTIFACTS,
         artifacts::STASH,
         artifacts::UNSTASH,
+        artifacts::FINGERPRINT,
         input::INPUT,
         input::STRING,
         input::TEXT,
@@ -309,8 +310,8 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: fingerprints, downstream builds and \
-                     `load` come in a later version"
+                    "jeeves does not run the `{name}` step yet: downstream builds, `load` and the \
+                     `git` step come in a later version"
                 ))));
             }
             return None;
