@@ -292,30 +292,7 @@ impl<'a> Runner<'a> {
                 };
                 match &custom {
                     None => inside(i),
-                    Some(dir) => {
-                        // Jenkins resolves a custom workspace against the node's workspace root; here that
-                        // is the home's `workspace/` directory, and the result must stay inside it.
-                        let root = host.build.layout.home.join("workspace");
-                        let target = crate::steps::files::resolve(&root, dir.trim_start_matches('/'));
-                        if !target.starts_with(&root) || target == root {
-                            return Err(step_failed(format!(
-                                "customWorkspace '{dir}' leads outside {}; jeeves keeps workspaces there",
-                                root.display()
-                            )));
-                        }
-                        host.pipeline("ws");
-                        host.output(i, &format!("Running in {}", target.display()));
-                        std::fs::create_dir_all(&target).map_err(|e| {
-                            step_failed(format!("cannot create the workspace {}: {e}", target.display()))
-                        })?;
-                        let workspace = target.display().to_string();
-                        let change = |ctx: &mut crate::steps::StepCtx| {
-                            ctx.cwd = target.clone();
-                            ctx.workspace = Some(target.clone());
-                            ctx.env.push(("WORKSPACE".into(), workspace));
-                        };
-                        enter(host, i, "ws", None, change, inside)
-                    }
+                    Some(dir) => crate::steps::block::ws_block(host, i, dir, inside),
                 }
             },
         )

@@ -7,6 +7,7 @@ use crate::interp::{Eval, Interp, Value};
 pub const NODE: Step = Step { name: "node", params: &["label"], block: true, run: node };
 pub const STAGE: Step = Step { name: "stage", params: &["name", "concurrency"], block: true, run: stage };
 pub const DIR: Step = Step { name: "dir", params: &["path"], block: true, run: dir };
+pub const WS: Step = Step { name: "ws", params: &["dir"], block: true, run: ws };
 pub const SCRIPT: Step = Step { name: "script", params: &[], block: true, run: script };
 pub const WITH_ENV: Step = Step { name: "withEnv", params: &["overrides"], block: true, run: with_env };
 
@@ -137,4 +138,37 @@ fn with_env(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         }
     }
     run_body(host, interp, "withEnv", None, args, |ctx| ctx.env.extend(pairs))
+}
+
+fn ws(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    let dir = args.str("dir").unwrap_or_default();
+    let Some(body) = args.body.clone() else {
+        return Err(throw("java.lang.IllegalStateException", "There is no body to invoke for the ws step"));
+    };
+    ws_block(host, interp, &dir, |i| i.call(&body, Vec::new()))
+}
+
+/// `ws(dir) { }` and `customWorkspace`: the body runs in another workspace. Jenkins resolves it against
+/// the node's workspace root; here that is the home's `workspace/` directory, and it must stay inside.
+pub fn ws_block(host: &PipelineHost, interp: &mut Interp, dir: &str, body: impl FnOnce(&mut Interp) -> Eval) -> Eval {
+    let root = host.build.layout.home.join("workspace");
+    let target = super::files::resolve(&root, dir.trim_start_matches('/'));
+    if !target.starts_with(&root) || target == root {
+        return Err(crate::interp::error::step_failed(format!(
+            "workspace '{dir}' leads outside {}; jeeves keeps workspaces there",
+            root.display()
+        )));
+    }
+    host.pipeline("ws");
+    host.output(interp, &format!("Running in {}", target.display()));
+    std::fs::create_dir_all(&target).map_err(|e| {
+        crate::interp::error::step_failed(format!("cannot create the workspace {}: {e}", target.display()))
+    })?;
+    let workspace = target.display().to_string();
+    let change = |ctx: &mut StepCtx| {
+        ctx.cwd = target.clone();
+        ctx.workspace = Some(target.clone());
+        ctx.env.push(("WORKSPACE".into(), workspace));
+    };
+    enter(host, interp, "ws", None, change, body)
 }

@@ -9,17 +9,55 @@ use crate::exec::local::{self, Outcome, Spec};
 use crate::interp::error::{aborted, step_failed, throw};
 use crate::interp::{Eval, Interp, Value};
 
-pub const SH: Step = Step {
-    name: "sh",
-    params: &["script", "returnStdout", "returnStatus", "label", "encoding"],
-    block: false,
-    run: sh,
-};
+/// The parameters every script step takes.
+const SCRIPT_PARAMS: &[&str] = &["script", "returnStdout", "returnStatus", "label", "encoding"];
+
+pub const SH: Step = Step { name: "sh", params: SCRIPT_PARAMS, block: false, run: sh };
+
+pub const PWSH: Step = Step { name: "pwsh", params: SCRIPT_PARAMS, block: false, run: pwsh };
+pub const BAT: Step = Step { name: "bat", params: SCRIPT_PARAMS, block: false, run: bat };
+pub const POWERSHELL: Step = Step { name: "powershell", params: SCRIPT_PARAMS, block: false, run: powershell };
+
+fn windows_only(host: &PipelineHost, step: &str) -> Eval {
+    host.pipeline(step);
+    Err(crate::interp::error::step_failed(format!(
+        "{step} needs a Windows agent and this machine is not Windows: use sh here (or pwsh, where PowerShell 7 \
+         is installed)"
+    )))
+}
+
+fn bat(host: &PipelineHost, _interp: &mut Interp, _args: &StepArgs) -> Eval {
+    windows_only(host, "bat")
+}
+
+fn powershell(host: &PipelineHost, _interp: &mut Interp, _args: &StepArgs) -> Eval {
+    windows_only(host, "powershell")
+}
+
+/// `pwsh`: PowerShell 7 on this machine, when it is installed.
+fn pwsh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    script_step(host, interp, args, "pwsh", ".ps1", |path| {
+        ("pwsh".to_string(), vec!["-NoProfile".into(), "-NonInteractive".into(), "-File".into(), path.to_string()])
+    })
+}
 
 fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    script_step(host, interp, args, "sh", ".sh", |path| ("sh".to_string(), vec!["-xe".to_string(), path.to_string()]))
+}
+
+/// A script step: the script goes to a temporary file that `command` runs (or, for sh, the file itself
+/// when it starts with `#!`), with output streamed, secrets masked and the whole process group owned.
+fn script_step(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    args: &StepArgs,
+    step: &str,
+    suffix: &str,
+    command: impl Fn(&str) -> (String, Vec<String>),
+) -> Eval {
     match args.str("label") {
-        Some(label) => host.pipeline(&format!("sh ({label})")),
-        None => host.pipeline("sh"),
+        Some(label) => host.pipeline(&format!("{step} ({label})")),
+        None => host.pipeline(step),
     }
     let ctx = PipelineHost::ctx(interp);
     if !ctx.in_node {
@@ -35,7 +73,9 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     if !leaked.is_empty() {
         host.output(
             interp,
-            "Warning: A secret was passed to \"sh\" using Groovy String interpolation, which is insecure.",
+            &format!(
+                "Warning: A secret was passed to \"{step}\" using Groovy String interpolation, which is insecure."
+            ),
         );
         host.output(
             interp,
@@ -51,7 +91,7 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     std::fs::create_dir_all(&tmp).map_err(|e| io_error("cannot create the script directory", e))?;
     let mut file = tempfile::Builder::new()
         .prefix("script")
-        .suffix(".sh")
+        .suffix(suffix)
         .tempfile_in(&tmp)
         .map_err(|e| io_error("cannot write the script", e))?;
     file.write_all(script.as_bytes()).map_err(|e| io_error("cannot write the script", e))?;
@@ -63,12 +103,12 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     {
         std::fs::create_dir_all(&ctx.cwd).map_err(|e| io_error("cannot create the working directory", e))?;
     }
-    let (program, argv) = if script.starts_with("#!") {
+    let (program, argv) = if step == "sh" && script.starts_with("#!") {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(0o700));
         (path.clone(), Vec::new())
     } else {
-        ("sh".to_string(), vec!["-xe".to_string(), path.clone()])
+        command(&path)
     };
     let spec = Spec { program, args: argv, cwd: ctx.cwd.clone(), env: host.process_env(&ctx) };
     // Close our handle so a `#!` script can be executed (ETXTBSY otherwise); the path stays until dropped.
@@ -92,7 +132,12 @@ fn sh(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     if !pending.is_empty() {
         host.output(interp, &String::from_utf8_lossy(&pending));
     }
-    let (outcome, stdout) = run.map_err(|e| io_error("cannot start sh", e))?;
+    let (outcome, stdout) = run.map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            crate::interp::error::step_failed(format!("{step} is not installed on this machine"))
+        }
+        _ => io_error(&format!("cannot start {step}"), e),
+    })?;
     match outcome {
         Outcome::Cancelled => {
             host.output(interp, "Sending interrupt signal to process");
