@@ -461,3 +461,34 @@ fn fingerprints_accumulate_usages_across_builds_and_jobs() {
     assert!(!lib.contains("<original>"), "a checked-out file has no original: {lib}");
     assert!(lib.contains("<ranges>1-3</ranges>") && lib.contains("<string>consumer</string>"), "{lib}");
 }
+
+#[test]
+fn build_runs_a_downstream_job_in_the_same_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("deploy.Jenkinsfile"),
+        "pipeline {\n  agent any\n  options { skipDefaultCheckout() }\n  parameters { string(name: 'TARGET', defaultValue: 'dev'); booleanParam(name: 'FAIL', defaultValue: false) }\n  stages { stage('Deploy') { steps { echo \"deploying to ${params.TARGET}\"; script { if (params.FAIL) { error 'deploy failed' } } } } }\n}\n",
+    )
+    .unwrap();
+    let out = Case::new()
+        .jenkinsfile(
+            "node {\n  def r = build job: 'deploy', parameters: [string(name: 'TARGET', value: 'staging')]\n  echo \"deploy #${r.number} ${r.result}\"\n  def q = build job: 'deploy', parameters: [booleanParam(name: 'FAIL', value: true)], propagate: false\n  echo \"second ${q.result}\"\n  build job: 'deploy', parameters: [booleanParam(name: 'FAIL', value: true)]\n}\n",
+        )
+        .args(["run", "--job", "up"])
+        .stdout_has("Scheduling project: deploy\nStarting building: deploy #1\nBuild deploy #1 completed: SUCCESS\n")
+        .stdout_has("deploy #1 SUCCESS\n")
+        .stdout_has("second FAILURE\n")
+        .stdout_has("ERROR: deploy #3 completed with status FAILURE (propagate: false to ignore)\n")
+        .status(2)
+        .run_in(p);
+    assert!(out.stdout.contains("Build deploy #3 completed: FAILURE"), "{}", out.stdout);
+    let log = std::fs::read_to_string(p.join(".jeeves/jobs/deploy/builds/1/log")).unwrap();
+    assert!(log.contains("deploying to staging"), "{log}");
+    Case::new()
+        .jenkinsfile("node { build 'missing' }\n")
+        .args(["run"])
+        .stdout_has("ERROR: No item named missing found")
+        .status(2)
+        .run();
+}

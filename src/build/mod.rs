@@ -46,6 +46,17 @@ impl BuildResult {
         })
     }
 
+    /// The result an exit code stands for (the inverse of [`BuildResult::exit_code`]).
+    pub fn from_exit(code: i32) -> BuildResult {
+        match code {
+            0 => BuildResult::Success,
+            1 => BuildResult::Unstable,
+            3 => BuildResult::NotBuilt,
+            4 => BuildResult::Aborted,
+            _ => BuildResult::Failure,
+        }
+    }
+
     /// The exit code jenkinsfile-runner uses: the result's ordinal.
     pub fn exit_code(self) -> u8 {
         self as u8

@@ -153,7 +153,7 @@ impl Object for CurrentBuild {
             )),
             "startTimeInMillis" | "timeInMillis" => Value::Long(b.start_millis),
             "previousBuild" | "previousCompletedBuild" => match b.previous {
-                Some((number, result)) => Value::Object(Arc::new(PreviousBuild { number, result })),
+                Some((number, result)) => Value::Object(Arc::new(OtherBuild { job: l.job.clone(), number, result })),
                 None => Value::Null,
             },
             "previousSuccessfulBuild" | "previousFailedBuild" => Value::Null,
@@ -238,13 +238,15 @@ impl Object for Scm {
     }
 }
 
-/// `currentBuild.previousBuild`: a finished build's number and result.
-struct PreviousBuild {
-    number: u32,
-    result: BuildResult,
+/// Another build seen from this one (`currentBuild.previousBuild`, what `build` returns): a RunWrapper
+/// with its job, number and result.
+pub struct OtherBuild {
+    pub job: String,
+    pub number: u32,
+    pub result: BuildResult,
 }
 
-impl Object for PreviousBuild {
+impl Object for OtherBuild {
     fn class_name(&self) -> &str {
         "org.jenkinsci.plugins.workflow.support.steps.build.RunWrapper"
     }
@@ -255,6 +257,8 @@ impl Object for PreviousBuild {
             "id" => Value::string(self.number.to_string()),
             "result" | "currentResult" => Value::str(self.result.name()),
             "displayName" => Value::string(format!("#{}", self.number)),
+            "projectName" | "fullProjectName" => Value::string(self.job.clone()),
+            "fullDisplayName" => Value::string(format!("{} #{}", self.job, self.number)),
             _ => return None,
         })
     }

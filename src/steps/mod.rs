@@ -8,10 +8,11 @@ mod artifacts;
 pub mod basic;
 pub mod block;
 pub mod credentials;
+mod downstream;
 pub mod files;
 pub mod fileset;
 pub mod flow;
-mod globals;
+pub mod globals;
 pub mod input;
 mod junit;
 pub mod result;
@@ -98,6 +99,7 @@ pub fn registry() -> &'static [Step] {
         credentials::CERTIFICATE,
         CREDENTIALS,
         junit::JUNIT,
+        downstream::BUILD,
         PIPELINE,
     ]
 }
@@ -307,15 +309,15 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 10] = ["archive", "fingerprint", "junit", "git", "build", "load", "zip", "unzip", "ws", "bat"];
+const NOT_YET: [&str; 5] = ["archive", "git", "load", "zip", "unzip"];
 
 impl Host for PipelineHost {
     fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval> {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: downstream builds, `load` and the \
-                     `git` step come in a later version"
+                    "jeeves does not run the `{name}` step yet: `load`, `zip`/`unzip` and the `git` \
+                     step come in a later version"
                 ))));
             }
             return None;
