@@ -7,9 +7,13 @@
 //!
 //! Run with `cargo bench --bench pipeline`. Wall times are medians; memory is the child's peak RSS.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+use common::measure;
 
 fn stages(n: usize) -> String {
     let body: String = (0..n).map(|i| format!("    stage('s{i}') {{ steps {{ echo 'stage {i}' }} }}\n")).collect();
@@ -30,22 +34,6 @@ fn sh_steps(n: usize) -> String {
         "pipeline {{\n  agent any\n  options {{ skipDefaultCheckout() }}\n  stages {{\n    stage('s') {{\n      \
          steps {{\n{body}      }}\n    }}\n  }}\n}}\n"
     )
-}
-
-/// Runs a command to the end; returns its wall time and peak resident memory (KiB).
-fn measure(cmd: &mut Command) -> (Duration, i64) {
-    let started = Instant::now();
-    let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value to be filled in by wait4.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, writing into the two locals.
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid, "wait4 failed");
-    let elapsed = started.elapsed();
-    std::mem::forget(child);
-    (elapsed, usage.ru_maxrss)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

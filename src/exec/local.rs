@@ -75,7 +75,7 @@ pub fn run(
         let fd = out.as_raw_fd();
         open.push((Box::new(out), fd, true));
     }
-    let mut buf = vec![0u8; 16 * 1024];
+    let mut buf = vec![0u8; 64 * 1024];
     let pid = child.id() as i32;
     started(pid);
     let mut captured: Vec<u8> = Vec::new();

@@ -75,14 +75,13 @@ fn archive_artifacts(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) 
         return Err(step_failed(msg));
     }
     let archive = host.build.layout.build_dir.join("archive");
-    copy_files(&cwd, &files, &archive).map_err(|e| io("archiveArtifacts", e))?;
-    let mut sums = Vec::new();
-    for rel in &files {
-        let path = archive.join(rel);
-        let md5 = super::utility::file_md5(&path).map_err(|e| io("archiveArtifacts", e))?;
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        host.build.record_artifact(&rel.to_string_lossy(), size, &md5);
-        sums.push((rel.clone(), md5));
+    let sums = interp
+        .without_gil(|| super::fileset::copy_and_md5(&cwd, &files, &archive))
+        .map_err(|e| io("archiveArtifacts", e))?;
+    let sums: Vec<(std::path::PathBuf, String)> = files.iter().cloned().zip(sums).collect();
+    for (rel, md5) in &sums {
+        let size = std::fs::metadata(archive.join(rel)).map(|m| m.len()).unwrap_or(0);
+        host.build.record_artifact(&rel.to_string_lossy(), size, md5);
     }
     if flag_or(args, "fingerprint", false) {
         host.output(interp, "Recording fingerprints");

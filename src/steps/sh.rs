@@ -115,11 +115,17 @@ fn script_step(
     let file = file.into_temp_path();
 
     let mut pending: Vec<u8> = Vec::new();
+    // Output is written a whole line at a time (so a secret split across two reads is still masked).
     let mut emit = |data: &[u8]| {
         pending.extend_from_slice(data);
         if let Some(last_nl) = pending.iter().rposition(|b| *b == b'\n') {
-            let lines: Vec<u8> = pending.drain(..=last_nl).collect();
-            host.output_raw(interp, &String::from_utf8_lossy(&lines));
+            let lines = &pending[..=last_nl];
+            // Checked first (fast); only invalid UTF-8 takes the replacing path.
+            match std::str::from_utf8(lines) {
+                Ok(text) => host.output_raw(interp, text),
+                Err(_) => host.output_raw(interp, &String::from_utf8_lossy(lines)),
+            }
+            pending.drain(..=last_nl);
         }
     };
     let cancel = interp.cancel.clone();
