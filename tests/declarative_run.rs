@@ -492,3 +492,35 @@ fn build_runs_a_downstream_job_in_the_same_home() {
         .status(2)
         .run();
 }
+
+#[test]
+fn the_git_step_clones_a_local_repository_and_checks_the_branch_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("upstream");
+    std::fs::create_dir_all(&repo).unwrap();
+    git_in(&repo, &["init", "-q", "-b", "main"]);
+    std::fs::write(repo.join("README"), "on main\n").unwrap();
+    git_in(&repo, &["add", "README"]);
+    git_in(&repo, &["commit", "-qm", "first on main"]);
+    git_in(&repo, &["checkout", "-qb", "release"]);
+    std::fs::write(repo.join("README"), "on release\n").unwrap();
+    git_in(&repo, &["commit", "-qam", "release notes"]);
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(&project).unwrap();
+    let file = format!(
+        "node {{\n  dir('src') {{\n    def scm = git url: 'file://{}', branch: 'release'\n    echo \"${{scm.GIT_BRANCH}} ${{scm.GIT_COMMIT.size()}}\"\n    sh 'cat README; git rev-parse --abbrev-ref HEAD'\n  }}\n  dir('src') {{ git url: 'file://{}', branch: 'main' }}\n  sh 'cat src/README'\n  git url: 'https://example.com/x.git'\n}}\n",
+        repo.display(),
+        repo.display()
+    );
+    std::fs::write(project.join("Jenkinsfile"), file).unwrap();
+    let out = jeeves(&project, &["run", "--job", "g"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("Cloning repository file://"), "{stdout}");
+    assert!(stdout.contains("Commit message: \"release notes\""), "{stdout}");
+    assert!(stdout.contains("origin/release 40\n"), "{stdout}");
+    assert!(stdout.contains("\non release\n+ git rev-parse --abbrev-ref HEAD\nrelease\n"), "{stdout}");
+    assert!(stdout.contains("Fetching upstream changes from file://"), "{stdout}");
+    assert!(stdout.contains("\non main\n"), "{stdout}");
+    assert!(stdout.contains("ERROR: jeeves clones only local repositories"), "{stdout}");
+}

@@ -70,6 +70,7 @@ pub fn registry() -> &'static [Step] {
         files::DELETE_DIR,
         files::CLEAN_WS,
         scm::CHECKOUT,
+        scm::GIT,
         utility::READ_JSON,
         utility::WRITE_JSON,
         utility::READ_YAML,
@@ -309,15 +310,15 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 5] = ["archive", "git", "load", "zip", "unzip"];
+const NOT_YET: [&str; 4] = ["archive", "load", "zip", "unzip"];
 
 impl Host for PipelineHost {
     fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval> {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: `load`, `zip`/`unzip` and the `git` \
-                     step come in a later version"
+                    "jeeves does not run the `{name}` step yet: `load` and `zip`/`unzip` come in a later \
+                     version"
                 ))));
             }
             return None;

@@ -57,3 +57,74 @@ pub fn checkout(host: &PipelineHost, interp: &mut Interp) -> Eval<Vec<(String, S
     }
     Ok(vars)
 }
+
+pub const GIT: Step =
+    Step { name: "git", params: &["url", "branch", "credentialsId", "changelog", "poll"], block: false, run: git_step };
+
+fn git_cmd(dir: &std::path::Path, args: &[&str]) -> Eval<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| throw("java.io.IOException", format!("git: {e}")))?;
+    if !out.status.success() {
+        return Err(crate::interp::error::step_failed(format!(
+            "Error running git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// `git url: ..., branch: ...`: clones (or updates) a repository into the current directory and checks
+/// the branch out, as the Git plugin's `git` step does. Only local repositories (a path or `file://`
+/// URL): jeeves reaches no network.
+fn git_step(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    host.pipeline("git");
+    let url = args.str("url").unwrap_or_default();
+    let branch = args.str("branch").unwrap_or_else(|| "master".into());
+    let local = url.starts_with("file://") || url.starts_with('/') || url.starts_with('.');
+    if !local {
+        return Err(crate::interp::error::step_failed(format!(
+            "jeeves clones only local repositories (a path or file:// URL), not {url}"
+        )));
+    }
+    let ctx = PipelineHost::ctx(interp);
+    let ws = super::files::workspace_of(host, interp);
+    if !super::files::inside(&ctx.cwd, &ws) {
+        return Err(throw("java.io.IOException", format!("git: {} is outside the workspace", ctx.cwd.display())));
+    }
+    let source = match url.strip_prefix("file://") {
+        Some(p) => p.to_string(),
+        None => host.build.project.join(&url).display().to_string(),
+    };
+    let dir = &ctx.cwd;
+    std::fs::create_dir_all(dir).map_err(|e| throw("java.io.IOException", format!("git: {e}")))?;
+    if dir.join(".git").exists() {
+        host.output(interp, &format!("Fetching upstream changes from {url}"));
+        let _ = git_cmd(dir, &["remote", "set-url", "origin", &source]);
+    } else {
+        host.output(interp, "Cloning the remote Git repository");
+        host.output(interp, &format!("Cloning repository {url}"));
+        git_cmd(dir, &["init", "-q"])?;
+        git_cmd(dir, &["remote", "add", "origin", &source])?;
+    }
+    git_cmd(dir, &["fetch", "-q", "--tags", "--force", "origin", "+refs/heads/*:refs/remotes/origin/*"])?;
+    let rev = format!("refs/remotes/origin/{branch}");
+    let sha = git_cmd(dir, &["rev-parse", &format!("{rev}^{{commit}}")]).map_err(|_| {
+        crate::interp::error::step_failed(format!("Couldn't find any revision to build. Verify the repository and branch configuration for this job. ({branch})"))
+    })?;
+    host.output(interp, &format!("Checking out Revision {sha} ({rev})"));
+    git_cmd(dir, &["checkout", "-q", "-f", "-B", &branch, &sha])?;
+    let message = git_cmd(dir, &["log", "-1", "--format=%s", &sha]).unwrap_or_default();
+    host.output(interp, &format!("Commit message: \"{message}\""));
+    let mut vars = indexmap::IndexMap::new();
+    vars.insert(Key::str("GIT_COMMIT"), Value::string(sha));
+    vars.insert(Key::str("GIT_BRANCH"), Value::string(format!("origin/{branch}")));
+    vars.insert(Key::str("GIT_LOCAL_BRANCH"), Value::string(branch));
+    vars.insert(Key::str("GIT_URL"), Value::string(url));
+    Ok(Value::map(vars))
+}
