@@ -90,10 +90,10 @@ pub fn run(opts: RunOptions) -> RunEnd {
     }
     // The workspace may be emptied by the build (deleteDir, cleanWs): it must not hold the project or
     // the home with the builds' records.
+    let absolute = |p: &Path| p.canonicalize().unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_path_buf()));
+    let home_abs = absolute(&home);
     if let Some(ws) = &opts.workspace {
-        let ws_abs = ws.canonicalize().unwrap_or_else(|_| std::path::absolute(ws).unwrap_or_else(|_| ws.clone()));
-        let home_abs =
-            home.canonicalize().unwrap_or_else(|_| std::path::absolute(&home).unwrap_or_else(|_| home.clone()));
+        let ws_abs = absolute(ws);
         if project.starts_with(&ws_abs) || home_abs.starts_with(&ws_abs) {
             return RunEnd::Unusable(format!(
                 "--workspace {} holds the project or the jeeves home, which a build may empty; choose a directory of its own",
@@ -153,8 +153,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
     }
 
     let mut given = opts.scm.clone();
-    let home_abs = home.canonicalize().unwrap_or_else(|_| std::path::absolute(&home).unwrap_or_else(|_| home.clone()));
-    given.skip.push(home_abs);
+    given.skip.push(home_abs.clone());
     let facts = crate::build::scm::Facts::gather(&project, &given);
     let mut extra_env = Vec::new();
     let mut branch = facts.branch.clone();
@@ -291,6 +290,8 @@ pub fn run(opts: RunOptions) -> RunEnd {
 
     let mut host = PipelineHost::new(build.clone());
     host.settings = settings;
+    // The model read above serves the `pipeline` step too (it is not read again).
+    host.model = declarative.and_then(Result::ok).map(Arc::new);
     let host = Arc::new(host);
     let mut interp = Interp::new(Arc::new(script), &display, &source, host.clone());
     let cwd = build.layout.workspace.clone();

@@ -102,52 +102,40 @@ impl Layout {
 }
 
 impl Layout {
-    /// The result of the latest earlier build that finished (its record holds one).
-    pub fn previous_result(&self) -> Option<(u32, BuildResult)> {
+    /// The records of the job's earlier builds that finished, newest first.
+    fn earlier_records(&self) -> Vec<(u32, serde_json::Value)> {
         let builds = self.home.join("jobs").join(&self.job).join("builds");
-        let mut numbers: Vec<u32> = fs::read_dir(&builds)
-            .ok()?
+        let Ok(entries) = fs::read_dir(&builds) else { return Vec::new() };
+        let mut numbers: Vec<u32> = entries
             .flatten()
             .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
             .filter(|n| *n < self.number)
             .collect();
-        numbers.sort_unstable();
-        numbers.into_iter().rev().find_map(|n| {
-            let text = fs::read_to_string(builds.join(n.to_string()).join("build.json")).ok()?;
-            let v: serde_json::Value = serde_json::from_str(&text).ok()?;
-            Some((n, BuildResult::parse(v.get("result")?.as_str()?)?))
-        })
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        numbers
+            .into_iter()
+            .filter_map(|n| {
+                let text = fs::read_to_string(builds.join(n.to_string()).join("build.json")).ok()?;
+                Some((n, serde_json::from_str(&text).ok()?))
+            })
+            .collect()
+    }
+
+    /// The result of the latest earlier build that finished (its record holds one).
+    pub fn previous_result(&self) -> Option<(u32, BuildResult)> {
+        self.earlier_records().into_iter().find_map(|(n, v)| Some((n, BuildResult::parse(v.get("result")?.as_str()?)?)))
     }
 
     /// The commits the previous build and the previous successful build checked out (GIT_PREVIOUS_COMMIT,
     /// GIT_PREVIOUS_SUCCESSFUL_COMMIT), from their records.
     pub fn previous_commits(&self) -> (Option<String>, Option<String>) {
-        let builds = self.home.join("jobs").join(&self.job).join("builds");
-        let mut numbers: Vec<u32> = match fs::read_dir(&builds) {
-            Ok(entries) => entries
-                .flatten()
-                .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
-                .filter(|n| *n < self.number)
-                .collect(),
-            Err(_) => return (None, None),
-        };
-        numbers.sort_unstable_by(|a, b| b.cmp(a));
-        let mut previous = None;
-        let mut successful = None;
-        for n in numbers {
-            let Ok(text) = fs::read_to_string(builds.join(n.to_string()).join("build.json")) else { continue };
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
-            let Some(commit) = v.get("commit").and_then(|c| c.as_str()) else { continue };
-            if previous.is_none() {
-                previous = Some(commit.to_string());
-            }
-            if successful.is_none() && v.get("result").and_then(|r| r.as_str()) == Some("SUCCESS") {
-                successful = Some(commit.to_string());
-            }
-            if previous.is_some() && successful.is_some() {
-                break;
-            }
-        }
+        let commit = |v: &serde_json::Value| v.get("commit").and_then(|c| c.as_str()).map(str::to_string);
+        let records = self.earlier_records();
+        let previous = records.iter().find_map(|(_, v)| commit(v));
+        let successful = records
+            .iter()
+            .filter(|(_, v)| v.get("result").and_then(|r| r.as_str()) == Some("SUCCESS"))
+            .find_map(|(_, v)| commit(v));
         (previous, successful)
     }
 

@@ -202,24 +202,14 @@ impl<'a> Runner<'a> {
             interp.ext = Some(Box::new(ctx));
             // `NAME = credentials('id')` binds the credential (NAME, and NAME_USR/NAME_PSW where Jenkins
             // sets them) instead of calling a step.
-            let bound = match credentials_id(&e.value) {
+            let v = match credentials_id(&e.value) {
                 Some(id_expr) => self
                     .eval_str(interp, id_expr)
-                    .and_then(|id| crate::steps::credentials::environment_binding(self.host, &e.name, &id))
-                    .map(Some),
-                None => Ok(None),
-            };
-            let v = match bound {
-                Ok(Some(vars)) => {
-                    interp.ext = Some(Box::new(saved.clone()));
-                    pairs.extend(vars);
-                    continue;
-                }
-                Ok(None) => self.eval(interp, &e.value),
-                Err(err) => Err(err),
+                    .and_then(|id| crate::steps::credentials::environment_binding(self.host, &e.name, &id)),
+                None => self.eval(interp, &e.value).map(|v| vec![(e.name.clone(), to_string(&v))]),
             };
             interp.ext = Some(Box::new(saved.clone()));
-            pairs.push((e.name.clone(), to_string(&v?)));
+            pairs.extend(v?);
         }
         Ok(pairs)
     }
@@ -235,7 +225,7 @@ impl<'a> Runner<'a> {
         body: &mut dyn FnMut(&mut Interp) -> Eval,
     ) -> Eval {
         let Some(agent) = agent else { return body(interp) };
-        let (label, custom) = match &agent.kind {
+        let custom = match &agent.kind {
             AgentKind::None => return body(interp),
             AgentKind::Container { kind } => {
                 return Err(step_failed(format!(
@@ -243,22 +233,20 @@ impl<'a> Runner<'a> {
                      use `agent any` or `agent {{ label '...' }}` to run this stage on this machine"
                 )))
             }
-            AgentKind::Any => (None, None),
+            AgentKind::Any => None,
             AgentKind::Node { label, custom_workspace } => {
-                let l = match label {
-                    Some(e) => Some(self.eval_str(interp, e)?),
-                    None => None,
-                };
+                // Every node here is this machine: the label is evaluated (its errors count) and matches.
+                if let Some(e) = label {
+                    self.eval_str(interp, e)?;
+                }
                 // `customWorkspace null` (or an empty one) means the job's own workspace, as in Jenkins.
-                let w = match custom_workspace {
+                match custom_workspace {
                     Some(e) => Some(self.eval(interp, e)?).filter(|v| !v.is_null()).map(|v| to_string(&v)),
                     None => None,
                 }
-                .filter(|w| !w.is_empty());
-                (l, w)
+                .filter(|w| !w.is_empty())
             }
         };
-        let _ = label;
         let host = self.host;
         let ws = host.build.layout.workspace.clone();
         host.pipeline("node");
@@ -535,14 +523,12 @@ impl<'a> Runner<'a> {
             }
             let mut rest = |i: &mut Interp| -> Eval {
                 let when = st.when.as_ref();
-                if when.is_some_and(|w| w.before_options) && !self.when_passes(i, when, &st.environment)? {
+                if when.is_some_and(|w| w.before_options) && !self.when_passes(i, when)? {
                     skipped = Some(Skip::When);
                     return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
                 }
                 let r = self.wrappers(i, &st.options, &mut |i| {
-                    if when.is_some_and(|w| w.before_input && !w.before_options)
-                        && !self.when_passes(i, when, &st.environment)?
-                    {
+                    if when.is_some_and(|w| w.before_input && !w.before_options) && !self.when_passes(i, when)? {
                         skipped = Some(Skip::When);
                         return self.skip(i, st, &path, parent_agent, Skip::When, &st.name);
                     }
@@ -561,8 +547,7 @@ impl<'a> Runner<'a> {
                 // A parallel or matrix parent's post runs after its branches, inside the stage.
                 let is_group = matches!(st.body, StageBody::Parallel(_) | StageBody::Matrix(_));
                 if is_group && skipped.is_none() {
-                    let agent = st.agent.as_ref().or(parent_agent);
-                    return self.stage_post(i, &st.post, agent, &mark, r);
+                    return self.stage_post(i, &st.post, &mark, r);
                 }
                 r
             };
@@ -657,7 +642,7 @@ impl<'a> Runner<'a> {
         let already = when.is_some_and(|w| w.before_options || w.before_input);
         match &st.body {
             StageBody::Parallel(children) => {
-                if !already && !self.when_passes(interp, when, &st.environment)? {
+                if !already && !self.when_passes(interp, when)? {
                     *skipped = Some(Skip::When);
                     return Ok(Value::Null);
                 }
@@ -672,7 +657,7 @@ impl<'a> Runner<'a> {
                 }
             }
             StageBody::Matrix(m) => {
-                if !already && !self.when_passes(interp, when, &st.environment)? {
+                if !already && !self.when_passes(interp, when)? {
                     *skipped = Some(Skip::When);
                     return Ok(Value::Null);
                 }
@@ -702,7 +687,7 @@ impl<'a> Runner<'a> {
                                 };
                                 // A parent of sequential stages runs its post after its children.
                                 let mark = PipelineHost::ctx(i).stage.unwrap_or_default();
-                                self.stage_post(i, &st.post, effective, &mark, r)
+                                self.stage_post(i, &st.post, &mark, r)
                             }
                             StageBody::Steps(steps) => self.steps(i, st, steps, effective),
                             _ => Ok(Value::Null),
@@ -715,14 +700,14 @@ impl<'a> Runner<'a> {
                     }
                 };
                 if when.is_some_and(|w| w.before_agent) && !already {
-                    passed = self.when_passes(interp, when, &st.environment)?;
+                    passed = self.when_passes(interp, when)?;
                     if passed {
                         self.in_agent(interp, agent, false, &st.options, &mut body)?;
                     }
                 } else {
                     self.in_agent(interp, agent, false, &st.options, &mut |i| {
                         if !already {
-                            passed = self.when_passes(i, when, &st.environment)?;
+                            passed = self.when_passes(i, when)?;
                         }
                         if passed {
                             body(i)
@@ -750,7 +735,7 @@ impl<'a> Runner<'a> {
         let closure = Interp::closure_of(steps, &self.scope);
         let r = self.no_node_message(interp.call(&closure, Vec::new()), agent);
         let mark = PipelineHost::ctx(interp).stage.unwrap_or_default();
-        self.stage_post(interp, &st.post, agent, &mark, r)
+        self.stage_post(interp, &st.post, &mark, r)
     }
 
     /// A step that needs a node, run where `agent none` left none, fails with Jenkins' explanation.
@@ -768,14 +753,7 @@ impl<'a> Runner<'a> {
     }
 
     /// A stage's `post` (after "Post stage"), when any condition holds; an error in it becomes the stage's.
-    fn stage_post(
-        &self,
-        interp: &mut Interp,
-        post: &[PostBlock],
-        _agent: Option<&Agent>,
-        mark: &StageMark,
-        r: Eval,
-    ) -> Eval {
+    fn stage_post(&self, interp: &mut Interp, post: &[PostBlock], mark: &StageMark, r: Eval) -> Eval {
         if post.is_empty() {
             return r;
         }
@@ -958,7 +936,7 @@ impl<'a> Runner<'a> {
 
     /// Evaluates a stage's `when`. As in Jenkins, the stage's own `environment` is not applied yet (a
     /// matrix cell's axis values are).
-    fn when_passes(&self, interp: &mut Interp, when: Option<&When>, _env: &[EnvEntry]) -> Eval<bool> {
+    fn when_passes(&self, interp: &mut Interp, when: Option<&When>) -> Eval<bool> {
         let Some(w) = when else { return Ok(true) };
         for c in &w.conditions {
             if !self.cond(interp, c)? {

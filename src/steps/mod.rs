@@ -115,11 +115,17 @@ fn pipeline(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let crate::interp::value::ClosureKind::Code { def, scope } = &body.kind else {
         return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
     };
-    let source = interp.shared.source.clone();
-    let model = crate::pipeline::build(args.span, def, &source).map_err(|errors| {
-        let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
-        throw("org.codehaus.groovy.control.MultipleCompilationErrorsException", text.join("\n"))
-    })?;
+    let model = match &host.model {
+        Some(m) if m.span == args.span => m.clone(),
+        // A `pipeline { }` the runner did not see (called from a method, say) is read here.
+        _ => {
+            let source = interp.shared.source.clone();
+            Arc::new(crate::pipeline::build(args.span, def, &source).map_err(|errors| {
+                let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+                throw("org.codehaus.groovy.control.MultipleCompilationErrorsException", text.join("\n"))
+            })?)
+        }
+    };
     let runner = crate::pipeline::run::Runner { host, p: &model, scope: scope.child(), settings: &host.settings };
     runner.run(interp)
 }
@@ -248,11 +254,13 @@ pub struct PipelineHost {
     pub build: Arc<Build>,
     /// Declarative settings (selected stages, tool installs).
     pub settings: crate::pipeline::run::Settings,
+    /// The top-level declarative pipeline, already read and validated by the runner.
+    pub model: Option<Arc<crate::pipeline::Pipeline>>,
 }
 
 impl PipelineHost {
     pub fn new(build: Arc<Build>) -> PipelineHost {
-        PipelineHost { build, settings: Default::default() }
+        PipelineHost { build, settings: Default::default(), model: None }
     }
 
     /// The step context of the evaluating branch.
