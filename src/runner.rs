@@ -257,7 +257,8 @@ pub fn run(opts: RunOptions) -> RunEnd {
         Err(err) => {
             let (line, col) = syntax::LineIndex::new(&source).line_col(err.span.start as usize);
             compile_errors(&build, &source, &[(line, col, err.message.clone())]);
-            return finish(&build, &opts, &display, &source, vec![err], None);
+            let text = crate::diagnostic::render_syntax_error(&display, &source, &err, opts.color);
+            return finish(&build, &opts, vec![text], None);
         }
     };
     let mut discard = None;
@@ -275,9 +276,12 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 compile_errors(&build, &source, &list);
                 let diags = errors
                     .iter()
-                    .map(|e| SyntaxError { span: e.span, message: e.message.clone(), label: None, related: None })
+                    .map(|e| {
+                        let e = SyntaxError { span: e.span, message: e.message.clone(), label: None, related: None };
+                        crate::diagnostic::render_syntax_error(&display, &source, &e, opts.color)
+                    })
                     .collect();
-                return finish(&build, &opts, &display, &source, diags, None);
+                return finish(&build, &opts, diags, None);
             }
             Ok(m) => {
                 discard = discarder(m);
@@ -344,14 +348,24 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 Signal::Exception => {
                     build.log.line(&t.to_text());
                     let span = t.span().unwrap_or_default();
-                    let line = syntax::LineIndex::new(&source).line_col(span.start as usize).0;
-                    build.log.line(&format!("\tat WorkflowScript.run(WorkflowScript:{line})"));
+                    // Groovy names a loaded script's source file `ScriptN.groovy`.
+                    let (class, file, text) = match t.origin() {
+                        Some(o) => (o.class.to_string(), format!("{}.groovy", o.class), &*o.source),
+                        None => ("WorkflowScript".into(), "WorkflowScript".into(), source.as_str()),
+                    };
+                    let line = syntax::LineIndex::new(text).line_col(span.start as usize).0;
+                    build.log.line(&format!("\tat {class}.run({file}:{line})"));
                     build.worsen(BuildResult::Failure);
                 }
             }
             if t.signal == Signal::Exception {
                 if let Some(span) = t.span() {
-                    diagnostic.push(SyntaxError { span, message: t.to_text(), label: None, related: None });
+                    let error = SyntaxError { span, message: t.to_text(), label: None, related: None };
+                    // An error in a loaded script is shown in that file.
+                    diagnostic.push(match t.origin() {
+                        Some(o) => crate::diagnostic::render_syntax_error(&o.file, &o.source, &error, opts.color),
+                        None => crate::diagnostic::render_syntax_error(&display, &source, &error, opts.color),
+                    });
                 }
             }
         }
@@ -361,7 +375,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
             build.worsen(BuildResult::Failure);
         }
     }
-    finish(&build, &opts, &display, &source, diagnostic, discard)
+    finish(&build, &opts, diagnostic, discard)
 }
 
 /// Jenkins' compile-error report: each error with its line and a caret, then the count.
@@ -496,14 +510,7 @@ fn interrupts() -> usize {
     INTERRUPTS.load(std::sync::atomic::Ordering::SeqCst)
 }
 
-fn finish(
-    build: &Build,
-    opts: &RunOptions,
-    display: &str,
-    source: &str,
-    diagnostics: Vec<SyntaxError>,
-    discard: Option<(usize, Option<u64>)>,
-) -> RunEnd {
+fn finish(build: &Build, opts: &RunOptions, diagnostics: Vec<String>, discard: Option<(usize, Option<u64>)>) -> RunEnd {
     // Processes the build's `sh` steps left in the background end with the build, as Jenkins' process
     // tree killer ends them.
     build.kill_leftovers();
@@ -522,8 +529,7 @@ fn finish(
         build.layout.discard_old(keep, days);
     }
     let mut err = std::io::stderr().lock();
-    for d in diagnostics {
-        let text = crate::diagnostic::render_syntax_error(display, source, &d, opts.color);
+    for text in diagnostics {
         let _ = write!(err, "{}", build.log.masked(&text));
     }
     let _ = writeln!(

@@ -104,3 +104,77 @@ fn no_reports_is_a_configuration_error_unless_allowed() {
         .status(0)
         .run();
 }
+
+/// The Python used to run junitparser: Debian's, where `python3-junitparser` is installed by the test
+/// command (a pyenv or venv `python3` earlier on PATH would not see it).
+const PYTHON: &str = "/usr/bin/python3";
+
+#[test]
+fn stages_xml_is_read_by_junitparser_with_each_stage_log() {
+    let has_parser = Command::new(PYTHON).args(["-c", "import junitparser"]).status().is_ok_and(|s| s.success());
+    assert!(
+        has_parser,
+        "this test reads stages.xml with Python's junitparser: install Debian's python3-junitparser \
+         (scripts/test does)"
+    );
+    let jenkinsfile = "pipeline {
+  agent any
+  options { skipDefaultCheckout() }
+  stages {
+    stage('Build') { steps { echo 'building <app> & co'; sh 'echo compiled' } }
+    stage('Tests') {
+      parallel {
+        stage('Unit') { steps { sh 'for i in 1 2 3; do echo unit $i; done' } }
+        stage('Lint') { steps { sh 'for i in 1 2 3; do echo lint $i; done' } }
+      }
+    }
+    stage('Skip') { when { branch 'nope' }; steps { echo 'x' } }
+    stage('Break') { steps { echo 'about to fail'; error 'broke it' } }
+  }
+}
+";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Jenkinsfile"), jenkinsfile).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_jeeves"))
+        .args(["run", "--job", "app", "--junit", "stages.xml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    let script = r#"
+import sys
+from junitparser import JUnitXml, Failure, Skipped, Error
+xml = JUnitXml.fromfile(sys.argv[1])
+for suite in xml:
+    print("suite", suite.name, suite.tests, suite.failures, suite.skipped)
+    for case in suite:
+        kinds = [type(r).__name__ for r in case.result]
+        msgs = [r.message for r in case.result]
+        out = (case.system_out or "").strip().replace("\n", "|")
+        print("case", case.classname, "/", case.name, "/", ",".join(kinds) or "passed", "/", ",".join(m or "" for m in msgs), "/", out)
+"#;
+    let parsed =
+        Command::new(PYTHON).args(["-c", script, dir.path().join("stages.xml").to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8_lossy(&parsed.stdout);
+    assert!(parsed.status.success(), "junitparser failed: {}", String::from_utf8_lossy(&parsed.stderr));
+    let mut lines: Vec<&str> = text.lines().collect();
+    // The parallel stage's log holds both branches' lines, prefixed, in the order they came.
+    let parent = lines.remove(2);
+    assert!(parent.starts_with("case app / Tests / passed /  / ["), "{parent}");
+    assert!(parent.contains("[Unit] unit 3") && parent.contains("[Lint] lint 1"), "{parent}");
+    // The branches are listed in the order they started.
+    lines[2..4].sort_by_key(|l| std::cmp::Reverse(l.contains("/ Unit /")));
+    assert_eq!(
+        lines,
+        [
+            "suite app #1 6 1 1",
+            "case app / Build / passed /  / building <app> & co|+ echo compiled|compiled",
+            // Each parallel branch's own lines, without the `[Unit] ` prefix and without the other's.
+            "case app / Tests / Unit / passed /  / + echo unit 1|unit 1|+ echo unit 2|unit 2|+ echo unit 3|unit 3",
+            "case app / Tests / Lint / passed /  / + echo lint 1|lint 1|+ echo lint 2|lint 2|+ echo lint 3|lint 3",
+            "case app / Skip / Skipped / skipped / Stage \"Skip\" skipped due to when conditional",
+            "case app / Break / Failure / broke it / about to fail",
+        ],
+        "{text}"
+    );
+}

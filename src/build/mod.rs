@@ -180,6 +180,8 @@ struct Sinks {
     secrets: Vec<(String, String)>,
     /// The last byte written ended a line.
     at_line_start: bool,
+    /// Bytes written to the log file so far.
+    written: u64,
 }
 
 impl Sinks {
@@ -192,6 +194,7 @@ impl Sinks {
         let _ = self.stdout.write_all(text.as_bytes());
         if let Some(f) = self.file.as_mut() {
             let _ = f.write_all(text.as_bytes());
+            self.written += text.len() as u64;
         }
         if self.events.is_some() {
             self.event(serde_json::json!({ "event": "output", "text": text }));
@@ -226,8 +229,22 @@ pub fn mask<'a>(secrets: &[(String, String)], text: &'a str) -> std::borrow::Cow
 }
 
 impl Log {
+    /// How many bytes the log file has.
+    pub fn position(&self) -> u64 {
+        self.sinks.lock().written
+    }
+
     pub fn new(stdout: Box<dyn Write + Send>, file: Option<File>) -> Log {
-        Log { sinks: Mutex::new(Sinks { stdout, file, events: None, secrets: Vec::new(), at_line_start: true }) }
+        Log {
+            sinks: Mutex::new(Sinks {
+                stdout,
+                file,
+                events: None,
+                secrets: Vec::new(),
+                at_line_start: true,
+                written: 0,
+            }),
+        }
     }
 
     /// From now on `value` never appears in what the build writes (console, log, events, record).
@@ -398,6 +415,10 @@ struct StageRecord {
     seq: u64,
     start: i64,
     duration: u64,
+    /// The stage's part of the log file (byte offsets), and the parallel branch whose prefixed lines
+    /// are its own there.
+    log: (u64, u64),
+    branch: Option<String>,
 }
 
 /// When a stage started (taken when it starts, given back when it ends).
@@ -405,6 +426,8 @@ pub struct StageClock {
     seq: u64,
     started: Instant,
     start: i64,
+    log_from: u64,
+    branch: Option<String>,
 }
 
 impl Build {
@@ -562,10 +585,11 @@ impl Build {
     }
 
     /// Marks a stage's start.
-    pub fn stage_clock(&self) -> StageClock {
+    /// Starts timing a stage that runs in parallel branch `branch` (None: not in a branch).
+    pub fn stage_clock(&self, branch: Option<String>) -> StageClock {
         let start = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
         let seq = self.stage_seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        StageClock { seq, started: Instant::now(), start }
+        StageClock { seq, started: Instant::now(), start, log_from: self.log.position(), branch }
     }
 
     pub fn record_stage(&self, name: &str, status: &str, clock: &StageClock) {
@@ -591,6 +615,8 @@ impl Build {
             seq: clock.seq,
             start: clock.start,
             duration,
+            log: (clock.log_from, self.log.position()),
+            branch: clock.branch.clone(),
         });
     }
 
@@ -643,7 +669,7 @@ impl Build {
                     _ => Status::Passed,
                 },
                 flaky: false,
-                stdout: String::new(),
+                stdout: self.stage_log(r),
                 stderr: String::new(),
             })
             .collect();
@@ -654,6 +680,42 @@ impl Build {
             ..Suite::default()
         };
         self.log.masked(&crate::report::junit::write(&[suite]))
+    }
+
+    /// What a stage printed (its part of the log without the `[Pipeline]` lines; in a parallel branch,
+    /// only that branch's lines), the last 1 MiB of it at most.
+    fn stage_log(&self, r: &StageRecord) -> String {
+        use std::io::{Read, Seek, SeekFrom};
+        const MAX: u64 = 1 << 20;
+        let (from, to) = r.log;
+        let skipped = (to - from).saturating_sub(MAX);
+        let Ok(mut f) = File::open(self.layout.build_dir.join("log")) else { return String::new() };
+        let mut bytes = Vec::new();
+        if f.seek(SeekFrom::Start(from + skipped)).is_err()
+            || f.take(to - from - skipped).read_to_end(&mut bytes).is_err()
+        {
+            return String::new();
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let mut out = String::new();
+        if skipped > 0 {
+            out.push_str(&format!("[... {skipped} bytes of earlier output left out ...]\n"));
+        }
+        let prefix = r.branch.as_ref().map(|b| format!("[{b}] "));
+        for line in text.split_inclusive('\n') {
+            if line.starts_with("[Pipeline] ") {
+                continue;
+            }
+            match &prefix {
+                Some(p) => {
+                    if let Some(rest) = line.strip_prefix(p.as_str()) {
+                        out.push_str(rest);
+                    }
+                }
+                None => out.push_str(line),
+            }
+        }
+        out
     }
 
     /// Writes `build.json` (also for failed builds), `stages.xml`, and `tests.xml` when tests were recorded.

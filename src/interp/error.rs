@@ -30,6 +30,15 @@ pub enum Signal {
     Aborted,
 }
 
+/// A script read by `load`, where an exception was thrown.
+#[derive(Clone)]
+pub struct Origin {
+    /// `Script1`, `Script2`, ...
+    pub class: Arc<str>,
+    pub file: Arc<str>,
+    pub source: Arc<str>,
+}
+
 #[derive(Clone)]
 pub struct Throwable {
     /// The Java class, e.g. `java.lang.NullPointerException`.
@@ -39,6 +48,8 @@ pub struct Throwable {
     /// Where it was first thrown (for the `at WorkflowScript.run(WorkflowScript:LINE)` line and
     /// diagnostics); set once, so a rethrown exception stays the same object.
     span: std::sync::OnceLock<Span>,
+    /// The loaded script (`load`) the span is in; unset for the Jenkinsfile.
+    origin: std::sync::OnceLock<Origin>,
     pub cause: Option<Arc<Throwable>>,
     /// Extra properties: `property` of a MissingPropertyException, `method`/`arguments` of a
     /// MissingMethodException, `type` of both.
@@ -52,6 +63,7 @@ impl Throwable {
             message: message.into(),
             signal: Signal::Exception,
             span: std::sync::OnceLock::new(),
+            origin: std::sync::OnceLock::new(),
             cause: None,
             props: Vec::new(),
         }
@@ -61,9 +73,19 @@ impl Throwable {
         self.span.get().copied()
     }
 
-    /// Records where it was thrown, unless that is known already.
-    pub fn set_span(&self, span: Span) {
-        let _ = self.span.set(span);
+    /// Records where it was thrown, unless that is known already; true when it was not.
+    pub fn set_span(&self, span: Span) -> bool {
+        self.span.set(span).is_ok()
+    }
+
+    /// Records the loaded script the span is in.
+    pub fn set_origin(&self, origin: Origin) {
+        let _ = self.origin.set(origin);
+    }
+
+    /// The loaded script it was thrown in; None for the Jenkinsfile.
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.get()
     }
 
     pub fn prop(&self, name: &str) -> Option<&Value> {

@@ -53,7 +53,9 @@ impl Interp {
         self.span = stmt.span;
         match self.exec_kind(stmt, scope) {
             Err(Flow::Throw(t)) => {
-                t.set_span(self.span);
+                if t.set_span(self.span) && self.shared.loaded {
+                    t.set_origin(self.shared.origin());
+                }
                 Err(Flow::Throw(t))
             }
             other => other,
@@ -211,7 +213,9 @@ impl Interp {
                 let v = self.eval(e, scope)?;
                 match v {
                     Value::Exception(t) => {
-                        t.set_span(stmt.span);
+                        if t.set_span(stmt.span) && self.shared.loaded {
+                            t.set_origin(self.shared.origin());
+                        }
                         Err(Flow::Throw(t))
                     }
                     Value::Null => Err(npe("Cannot throw null")),
@@ -451,7 +455,7 @@ impl Interp {
                 Ok(Value::GString(Arc::new(GStr { parts: out })))
             }
             ExprKind::Var(name) => self.lookup_var(name, scope, e.span),
-            ExprKind::This => Ok(self.shared.this.clone()),
+            ExprKind::This => Ok(self.this()),
             ExprKind::Super => Ok(Value::Null),
             ExprKind::List(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -478,7 +482,12 @@ impl Interp {
                 make_range(a, b, *inclusive)
             }
             ExprKind::Closure(def) => {
-                Ok(Value::Closure(Arc::new(Closure::new(ClosureKind::Code { def: def.clone(), scope: scope.clone() }))))
+                let owner = self.shared.loaded.then(|| self.shared.clone());
+                Ok(Value::Closure(Arc::new(Closure::new(ClosureKind::Code {
+                    def: def.clone(),
+                    scope: scope.clone(),
+                    owner,
+                }))))
             }
             ExprKind::Paren(inner) => self.eval(inner, scope),
             ExprKind::Property { object, op, name } => {
@@ -804,7 +813,7 @@ impl Interp {
 
     /// A call with no receiver: a local closure, a script method, `println`, a pipeline step, or a closure
     /// in the binding, in that order.
-    fn call_function(&mut self, name: &str, args: Args, scope: &Scope, span: Span) -> Eval {
+    pub(super) fn call_function(&mut self, name: &str, args: Args, scope: &Scope, span: Span) -> Eval {
         self.span = span;
         // A local variable takes the call: a closure is called, anything else gets `call(...)`.
         match scope.lookup(name) {
@@ -935,7 +944,7 @@ impl Interp {
         span: Span,
     ) -> Eval {
         let Some((decl, bound)) = decls.iter().find_map(|d| bind_params(d, &args).map(|b| (d.clone(), b))) else {
-            return Err(missing_method("WorkflowScript", name, &args));
+            return Err(missing_method(&self.shared.class.clone(), name, &args));
         };
         self.enter()?;
         let scope = Scope::root();
@@ -1016,10 +1025,22 @@ impl Interp {
 
     fn call_closure_kind(&mut self, c: &Arc<Closure>, args: Vec<Value>) -> Eval {
         match &c.kind {
-            ClosureKind::Code { def, scope } => {
+            ClosureKind::Code { def, scope, owner } => {
                 self.enter()?;
                 let inner = scope.child();
+                // A closure runs in the script it was written in (main or loaded).
+                let home = match owner {
+                    Some(o) if !Arc::ptr_eq(o, &self.shared) => Some(std::mem::replace(&mut self.shared, o.clone())),
+                    None if self.shared.loaded => {
+                        let root = self.shared.root();
+                        Some(std::mem::replace(&mut self.shared, root))
+                    }
+                    _ => None,
+                };
                 let r = self.bind_closure_args(def, args, &inner).and_then(|_| self.exec_stmts(&def.body, &inner));
+                if let Some(home) = home {
+                    self.shared = home;
+                }
                 self.leave();
                 match r {
                     Ok(v) | Err(Flow::Return(v)) => Ok(v),

@@ -74,10 +74,61 @@ pub struct Shared {
     /// The script binding: assignments to undeclared names, visible in methods too.
     pub binding: value::Map,
     pub host: Arc<dyn Host>,
-    /// Held by whichever thread is evaluating Groovy code.
-    pub gil: gil::Gil,
+    /// Held by whichever thread is evaluating Groovy code (one lock for the main and loaded scripts).
+    pub gil: Arc<gil::Gil>,
     /// The script itself (`this`, a closure's owner), one object for the whole run.
     pub this: Value,
+    /// A script read by the `load` step (`Script1`, `Script2`, ...), not the Jenkinsfile.
+    pub loaded: bool,
+    /// Its class name: `WorkflowScript`, or `ScriptN` for the Nth loaded script.
+    pub class: Arc<str>,
+    /// The Jenkinsfile's own script, from a loaded one.
+    root: Option<Arc<Shared>>,
+    /// How many scripts `load` has read in this run.
+    loads: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Shared {
+    /// The Jenkinsfile's script (this one, unless this is a loaded script).
+    pub fn root(self: &Arc<Shared>) -> Arc<Shared> {
+        self.root.clone().unwrap_or_else(|| self.clone())
+    }
+
+    /// Where an exception thrown in this (loaded) script comes from.
+    pub fn origin(&self) -> error::Origin {
+        error::Origin { class: self.class.clone(), file: Arc::from(self.file.as_str()), source: self.source.clone() }
+    }
+
+    /// The class name the next loaded script gets (`Script1`, ...), counting it.
+    pub fn next_load(&self) -> Arc<str> {
+        let n = self.loads.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        Arc::from(format!("Script{n}"))
+    }
+}
+
+/// A script read by `load`, as a value: its methods answer calls on it, the binding its properties.
+pub struct LoadedScript(pub Arc<Shared>);
+
+impl value::Object for LoadedScript {
+    fn class_name(&self) -> &str {
+        &self.0.class
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        self.0.binding.get_str(name)
+    }
+
+    fn set_property(&self, name: &str, value: Value) -> bool {
+        self.0.binding.with_mut(|m| m.insert(Key::str(name), value)).is_some()
+    }
+
+    fn to_text(&self) -> String {
+        format!("{}@1", self.0.class)
+    }
+
+    fn loaded_script(&self) -> Option<Arc<Shared>> {
+        Some(self.0.clone())
+    }
 }
 
 /// One thread of evaluation (the main script, or a parallel branch).
@@ -119,8 +170,12 @@ impl Interp {
             methods,
             binding: value::Map::new(IndexMap::new()),
             host,
-            gil: gil::Gil::default(),
+            gil: Arc::default(),
             this: Value::Object(Arc::new(methods::object::Script)),
+            loaded: false,
+            class: Arc::from("WorkflowScript"),
+            root: None,
+            loads: Arc::default(),
         };
         Interp {
             shared: Arc::new(shared),
@@ -159,6 +214,60 @@ impl Interp {
         }
     }
 
+    /// `this`: the running script.
+    pub fn this(&self) -> Value {
+        if self.shared.loaded {
+            Value::Object(Arc::new(LoadedScript(self.shared.clone())))
+        } else {
+            self.shared.this.clone()
+        }
+    }
+
+    /// The `load` step: runs `script` (read from `file`) as a new script sharing this run's binding and
+    /// host, and returns the value of its last statement (`return this` makes its methods callable).
+    pub fn load(&mut self, class: Arc<str>, script: Arc<Script>, file: &str, source: &str) -> Eval {
+        let mut methods: HashMap<String, Vec<Arc<MethodDecl>>> = HashMap::new();
+        for stmt in &script.statements {
+            if let StmtKind::Method(m) = &stmt.kind {
+                methods.entry(m.name.name.clone()).or_default().push(Arc::new(m.clone()));
+            }
+        }
+        let loaded = Arc::new(Shared {
+            script: script.clone(),
+            file: file.to_string(),
+            source: Arc::from(source),
+            methods,
+            binding: self.shared.binding.clone(),
+            host: self.shared.host.clone(),
+            gil: self.shared.gil.clone(),
+            this: Value::Null,
+            loaded: true,
+            class,
+            root: Some(self.shared.root()),
+            loads: self.shared.loads.clone(),
+        });
+        let home = std::mem::replace(&mut self.shared, loaded);
+        let scope = Scope::root();
+        let r = self.exec_stmts(&script.statements, &scope);
+        self.shared = home;
+        match r {
+            Ok(v) | Err(Flow::Return(v)) => Ok(v),
+            Err(Flow::Break(_)) | Err(Flow::Continue(_)) => Ok(Value::Null),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `script.name(args)` on a loaded script: its method, a step, or a closure in the binding, as a call
+    /// without receiver inside that script would find them.
+    pub fn call_in_script(&mut self, target: Arc<Shared>, name: &str, args: Vec<Value>) -> Eval {
+        let home = std::mem::replace(&mut self.shared, target);
+        let span = self.span;
+        let scope = Scope::root();
+        let r = self.call_function(name, Args::positional(args), &scope, span);
+        self.shared = home;
+        r
+    }
+
     /// Calls a closure value with arguments (from a step, which runs with the GIL held).
     pub fn call(&mut self, closure: &Arc<value::Closure>, args: Vec<Value>) -> Eval {
         self.call_closure(closure, args)
@@ -186,7 +295,7 @@ impl Interp {
 
     /// A closure value for a closure written in the script, closing over `scope`.
     pub fn closure_of(def: &Arc<crate::syntax::ast::Closure>, scope: &Scope) -> Arc<value::Closure> {
-        Arc::new(value::Closure::new(value::ClosureKind::Code { def: def.clone(), scope: scope.clone() }))
+        Arc::new(value::Closure::new(value::ClosureKind::Code { def: def.clone(), scope: scope.clone(), owner: None }))
     }
 
     /// Runs `f` (which must not touch Groovy values) with the GIL released, so other branches run.

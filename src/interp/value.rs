@@ -523,12 +523,12 @@ pub enum ClosureKind {
     Code {
         def: Arc<ast::Closure>,
         scope: Scope,
+        /// The script the closure was written in, when that is a script loaded with `load` (its methods
+        /// answer the closure's calls); None for the main script.
+        owner: Option<Arc<super::Shared>>,
     },
     /// `obj.&name` or `this.&name`
-    MethodRef {
-        receiver: Value,
-        name: Str,
-    },
+    MethodRef { receiver: Value, name: Str },
     /// `f >> g` is `Composed(f, g)`: g(f(x)).
     Composed(Arc<Closure>, Arc<Closure>),
 }
@@ -552,7 +552,9 @@ impl Closure {
     /// The same code with the same captured variables (for `curry`, `clone`, `memoize`).
     pub fn kind_copy(&self) -> ClosureKind {
         match &self.kind {
-            ClosureKind::Code { def, scope } => ClosureKind::Code { def: def.clone(), scope: scope.clone() },
+            ClosureKind::Code { def, scope, owner } => {
+                ClosureKind::Code { def: def.clone(), scope: scope.clone(), owner: owner.clone() }
+            }
             ClosureKind::MethodRef { receiver, name } => {
                 ClosureKind::MethodRef { receiver: receiver.clone(), name: name.clone() }
             }
@@ -599,6 +601,10 @@ pub trait Object: Send + Sync {
     fn to_text(&self) -> String;
     /// Methods beyond property access; None when there is no such method.
     fn call_method(&self, _name: &str, _args: &[Value]) -> Option<super::error::Eval> {
+        None
+    }
+    /// A script loaded with `load`: its calls run its own methods.
+    fn loaded_script(&self) -> Option<Arc<super::Shared>> {
         None
     }
     /// The properties as a map, for `each` and printing.

@@ -336,7 +336,7 @@ impl<'a> Runner<'a> {
         if !top {
             return work(interp);
         }
-        let clock = self.host.build.stage_clock();
+        let clock = self.host.build.stage_clock(PipelineHost::ctx(interp).branch);
         self.host.build.log.event("stage-start", serde_json::json!({ "stage": name, "path": [name] }));
         self.host.pipeline("stage");
         let r = stage_frame(self.host, interp, name, work);
@@ -360,7 +360,11 @@ impl<'a> Runner<'a> {
                     None => "MINUTES".into(),
                 };
                 let ms = crate::steps::basic::millis(&time, Some(&unit))?;
-                timeout_block(host, interp, ms, |i| self.wrappers(i, rest, body))
+                let activity = match first.arg("activity") {
+                    Some(e) => crate::interp::ops::truthy(&self.eval(interp, e)?),
+                    None => false,
+                };
+                timeout_block(host, interp, ms, activity, |i| self.wrappers(i, rest, body))
             }
             "retry" => {
                 let count = match first.arg_or_first("count") {
@@ -497,7 +501,7 @@ impl<'a> Runner<'a> {
         let mut path = parent.to_vec();
         path.push(st.name.clone());
         let mark = Arc::new(StageMark::default());
-        let clock = host.build.stage_clock();
+        let clock = host.build.stage_clock(PipelineHost::ctx(interp).branch);
         host.build.log.event("stage-start", serde_json::json!({ "stage": st.name, "path": path }));
         host.pipeline("stage");
         let mut skipped: Option<Skip> = None;
@@ -783,7 +787,7 @@ impl<'a> Runner<'a> {
         }
         let name = "Declarative: Post Actions".to_string();
         let host = self.host;
-        let clock = host.build.stage_clock();
+        let clock = host.build.stage_clock(PipelineHost::ctx(interp).branch);
         host.build.log.event("stage-start", serde_json::json!({ "stage": name, "path": [&name] }));
         host.pipeline("stage");
         let mut err = None;

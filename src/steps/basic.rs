@@ -107,7 +107,9 @@ fn pwd(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("pwd");
     let ctx = PipelineHost::ctx(interp);
     if args.flag("tmp") {
-        return Ok(Value::string(host.build.layout.build_dir.join("tmp").display().to_string()));
+        // Jenkins' temporary directory of a workspace: the sibling `<dir>@tmp` of the current directory.
+        let cwd = super::files::resolve(&ctx.cwd, ".");
+        return Ok(Value::string(format!("{}@tmp", cwd.display())));
     }
     Ok(Value::string(ctx.cwd.display().to_string()))
 }

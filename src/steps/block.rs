@@ -86,7 +86,7 @@ fn stage(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
         host.output(interp, "Proceeding");
         return Ok(Value::Null);
     }
-    let clock = host.build.stage_clock();
+    let clock = host.build.stage_clock(PipelineHost::ctx(interp).branch);
     let Some(body) = args.body.clone() else { unreachable!("checked above") };
     let result = stage_frame(host, interp, &name, |i| i.call(&body, Vec::new()));
     let status = match &result {

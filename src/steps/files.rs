@@ -99,7 +99,7 @@ pub fn confined(host: &PipelineHost, interp: &Interp, path: &str, step: &str) ->
     }
 }
 
-fn io(e: std::io::Error, path: &Path) -> crate::interp::Flow {
+pub fn io(e: std::io::Error, path: &Path) -> crate::interp::Flow {
     let kind = if e.kind() == std::io::ErrorKind::NotFound {
         "java.nio.file.NoSuchFileException"
     } else {
@@ -108,24 +108,67 @@ fn io(e: std::io::Error, path: &Path) -> crate::interp::Flow {
     throw(kind, path.display().to_string())
 }
 
+/// A step's `encoding:` as Jenkins reads it: a Java charset name, or `Base64` (file bytes as base64
+/// text) for readFile/writeFile.
+pub enum Charset {
+    Utf8,
+    Other(&'static encoding_rs::Encoding),
+    Base64,
+}
+
+impl Charset {
+    pub fn named(name: Option<&str>, base64: bool) -> Eval<Charset> {
+        let Some(name) = name.filter(|n| !n.is_empty()) else { return Ok(Charset::Utf8) };
+        if base64 && name.eq_ignore_ascii_case("base64") {
+            return Ok(Charset::Base64);
+        }
+        match encoding_rs::Encoding::for_label(name.as_bytes()) {
+            Some(e) if e == encoding_rs::UTF_8 => Ok(Charset::Utf8),
+            Some(e) => Ok(Charset::Other(e)),
+            None => Err(throw("java.nio.charset.UnsupportedCharsetException", name.to_string())),
+        }
+    }
+
+    /// Bytes read from a file or a process, as text.
+    pub fn decode(&self, bytes: &[u8]) -> String {
+        match self {
+            Charset::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+            Charset::Other(e) => e.decode_without_bom_handling(bytes).0.into_owned(),
+            Charset::Base64 => base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes),
+        }
+    }
+
+    /// Text to write to a file.
+    pub fn encode(&self, text: &str) -> Eval<Vec<u8>> {
+        Ok(match self {
+            Charset::Utf8 => text.as_bytes().to_vec(),
+            Charset::Other(e) => e.encode(text).0.into_owned(),
+            Charset::Base64 => base64::Engine::decode(&base64::engine::general_purpose::STANDARD, text.trim())
+                .map_err(|e| throw("java.lang.IllegalArgumentException", format!("Illegal base64 text: {e}")))?,
+        })
+    }
+}
+
 fn write_file(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("writeFile");
     let file = args.str("file").unwrap_or_default();
     let text = args.str("text").unwrap_or_default();
+    let bytes = Charset::named(args.str("encoding").as_deref(), true)?.encode(&text)?;
     let path = confined(host, interp, &file, "writeFile")?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io(e, parent))?;
     }
-    std::fs::write(&path, text).map_err(|e| io(e, &path))?;
+    std::fs::write(&path, bytes).map_err(|e| io(e, &path))?;
     Ok(Value::Null)
 }
 
 fn read_file(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("readFile");
     let file = args.str("file").unwrap_or_default();
+    let charset = Charset::named(args.str("encoding").as_deref(), true)?;
     let path = resolve(&PipelineHost::ctx(interp).cwd, &file);
     let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
-    Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok(Value::string(charset.decode(&bytes)))
 }
 
 fn file_exists(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

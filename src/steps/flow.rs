@@ -18,7 +18,55 @@ fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let unit = args.str("unit").unwrap_or_else(|| "MINUTES".into());
     let ms = millis(args.get("time").unwrap_or(&Value::Int(0)), Some(&unit))?;
     let body = body_of(args, "timeout")?;
-    timeout_block(host, interp, ms, |i| i.call(&body, Vec::new()))
+    timeout_block(host, interp, ms, args.flag("activity"), |i| i.call(&body, Vec::new()))
+}
+
+/// When a `timeout(activity: true)` body last wrote a line of output.
+pub struct Activity {
+    start: std::time::Instant,
+    /// Milliseconds after `start`.
+    last: std::sync::atomic::AtomicU64,
+}
+
+impl Activity {
+    pub fn touch(&self) {
+        let now = self.start.elapsed().as_millis() as u64;
+        self.last.fetch_max(now, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How long ago the last line was written.
+    fn idle(&self) -> Duration {
+        let last = self.last.load(std::sync::atomic::Ordering::Relaxed);
+        self.start.elapsed().saturating_sub(Duration::from_millis(last))
+    }
+}
+
+/// `timeout(time, activity: true) { body }`: cancelled when the body prints nothing for `ms`.
+fn activity_timeout(host: &PipelineHost, interp: &mut Interp, ms: u64, body: impl FnOnce(&mut Interp) -> Eval) -> Eval {
+    host.pipeline("timeout");
+    host.output(interp, &format!("Timeout set to expire after {} without activity", time_span(ms)));
+    let activity = std::sync::Arc::new(Activity { start: std::time::Instant::now(), last: 0.into() });
+    let limit = Duration::from_millis(ms);
+    let watch = |rx: mpsc::Receiver<()>| {
+        let activity = activity.clone();
+        move || loop {
+            let wait = limit.saturating_sub(activity.idle());
+            if wait.is_zero() {
+                return true;
+            }
+            match rx.recv_timeout(wait) {
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                _ => return false,
+            }
+        }
+    };
+    let outer_ctx = PipelineHost::ctx(interp);
+    let mut ctx = outer_ctx.clone();
+    ctx.activity.push(activity.clone());
+    interp.ext = Some(Box::new(ctx));
+    let r = guarded(host, interp, watch, body);
+    interp.ext = Some(Box::new(outer_ctx));
+    r
 }
 
 fn body_of(args: &StepArgs, name: &str) -> Eval<std::sync::Arc<crate::interp::value::Closure>> {
@@ -27,24 +75,47 @@ fn body_of(args: &StepArgs, name: &str) -> Eval<std::sync::Arc<crate::interp::va
     })
 }
 
-/// `timeout(time) { body }`: the body's steps are cancelled when the time runs out.
+/// `timeout(time) { body }`: the body's steps are cancelled when the time runs out (with `activity`,
+/// when the body has printed nothing for that long).
 pub fn timeout_block(
     host: &PipelineHost,
     interp: &mut Interp,
     ms: u64,
+    activity: bool,
     body: impl FnOnce(&mut Interp) -> Eval,
 ) -> Eval {
+    if activity {
+        return activity_timeout(host, interp, ms, body);
+    }
     host.pipeline("timeout");
     host.output(interp, &format!("Timeout set to expire in {}", time_span(ms)));
+    let watch = |rx: mpsc::Receiver<()>| {
+        move || matches!(rx.recv_timeout(Duration::from_millis(ms)), Err(mpsc::RecvTimeoutError::Timeout))
+    };
+    guarded(host, interp, watch, body)
+}
+
+/// Runs `body` while a watcher thread (made by `watch` from the channel that says the body ended)
+/// decides whether the time ran out; when it does, the body's steps are cancelled.
+fn guarded<W>(
+    host: &PipelineHost,
+    interp: &mut Interp,
+    watch: impl FnOnce(mpsc::Receiver<()>) -> W,
+    body: impl FnOnce(&mut Interp) -> Eval,
+) -> Eval
+where
+    W: FnOnce() -> bool + Send + 'static,
+{
     let outer = interp.cancel.clone();
     let token = outer.child();
     let (done_tx, done_rx) = mpsc::channel::<()>();
+    let expired = watch(done_rx);
     let watcher = {
         let token = token.clone();
         let build = host.build.clone();
         let prefix = PipelineHost::ctx(interp).branch.map(|b| format!("[{b}] "));
         std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(Duration::from_millis(ms)) {
+            if expired() {
                 // Said when the time runs out, before the steps it stops report anything.
                 build.log.line_prefixed(prefix.as_deref(), "Cancelling nested steps due to timeout");
                 token.cancel(Some("Timeout has been exceeded".into()));

@@ -15,10 +15,12 @@ pub mod flow;
 pub mod globals;
 pub mod input;
 mod junit;
+mod load;
 pub mod result;
 pub mod scm;
 mod sh;
 mod utility;
+mod zip;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -101,6 +103,9 @@ pub fn registry() -> &'static [Step] {
         CREDENTIALS,
         junit::JUNIT,
         downstream::BUILD,
+        load::LOAD,
+        zip::ZIP,
+        zip::UNZIP,
         PIPELINE,
     ]
 }
@@ -112,7 +117,7 @@ fn pipeline(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let Some(body) = &args.body else {
         return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
     };
-    let crate::interp::value::ClosureKind::Code { def, scope } = &body.kind else {
+    let crate::interp::value::ClosureKind::Code { def, scope, .. } = &body.kind else {
         return Err(throw("java.lang.IllegalArgumentException", "pipeline needs a block"));
     };
     let model = match &host.model {
@@ -153,6 +158,8 @@ pub struct StepCtx {
     pub stage: Option<Arc<StageMark>>,
     /// A custom workspace (`customWorkspace`), when the build runs in one instead of the job's.
     pub workspace: Option<PathBuf>,
+    /// `timeout(activity: true)` blocks around this code: each line of output marks them active.
+    pub activity: Vec<Arc<flow::Activity>>,
 }
 
 /// A stage's result as its steps mark it (SUCCESS until something makes it worse).
@@ -283,8 +290,12 @@ impl PipelineHost {
 
     /// Step output as it is: `print` can leave a line open.
     pub fn output_raw(&self, interp: &Interp, text: &str) {
-        let prefix = interp.ext_ref::<StepCtx>().and_then(|c| c.branch.as_ref()).map(|b| format!("[{b}] "));
+        let ctx = interp.ext_ref::<StepCtx>();
+        let prefix = ctx.and_then(|c| c.branch.as_ref()).map(|b| format!("[{b}] "));
         self.build.log.write_prefixed(prefix.as_deref(), text);
+        for a in ctx.map(|c| c.activity.as_slice()).unwrap_or_default() {
+            a.touch();
+        }
     }
 
     /// The environment a process started by a step sees.
@@ -318,7 +329,7 @@ pub fn env_lookup(host: &PipelineHost, interp: &Interp, name: &str) -> Option<St
 
 /// Jenkins steps (and credential bindings) that a later version of jeeves runs; calling one now says so,
 /// instead of Jenkins' "No such DSL method" that would blame the Jenkinsfile.
-const NOT_YET: [&str; 4] = ["archive", "load", "zip", "unzip"];
+const NOT_YET: [&str; 1] = ["archive"];
 
 impl Host for PipelineHost {
     fn call_step(&self, interp: &mut Interp, name: &str, args: Args, span: Span) -> Option<Eval> {

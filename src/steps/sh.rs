@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use super::files::Charset;
 use super::{PipelineHost, Step, StepArgs};
 use crate::exec::local::{self, Outcome, Spec};
 use crate::interp::error::{aborted, step_failed, throw};
@@ -83,6 +84,7 @@ fn script_step(
         );
         host.output(interp, "\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.");
     }
+    let charset = Charset::named(args.str("encoding").as_deref(), false)?;
     let return_stdout = args.flag("returnStdout");
     let return_status = args.flag("returnStatus");
     let io_error = |what: &str, e: std::io::Error| throw("java.io.IOException", format!("{what}: {e}"));
@@ -121,9 +123,9 @@ fn script_step(
         if let Some(last_nl) = pending.iter().rposition(|b| *b == b'\n') {
             let lines = &pending[..=last_nl];
             // Checked first (fast); only invalid UTF-8 takes the replacing path.
-            match std::str::from_utf8(lines) {
-                Ok(text) => host.output_raw(interp, text),
-                Err(_) => host.output_raw(interp, &String::from_utf8_lossy(lines)),
+            match (&charset, std::str::from_utf8(lines)) {
+                (Charset::Utf8, Ok(text)) => host.output_raw(interp, text),
+                _ => host.output_raw(interp, &charset.decode(lines)),
             }
             pending.drain(..=last_nl);
         }
@@ -136,7 +138,7 @@ fn script_step(
     let run = shared.gil.released(|| local::run(&spec, return_stdout, &mut emit, &|| cancel.is_cancelled(), &started));
     drop(file);
     if !pending.is_empty() {
-        host.output(interp, &String::from_utf8_lossy(&pending));
+        host.output(interp, &charset.decode(&pending));
     }
     let (outcome, stdout) = run.map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -157,7 +159,7 @@ fn script_step(
                 return Err(step_failed(format!("script returned exit code {code}")));
             }
             if return_stdout {
-                return Ok(Value::string(String::from_utf8_lossy(&stdout).into_owned()));
+                return Ok(Value::string(charset.decode(&stdout)));
             }
             Ok(Value::Null)
         }

@@ -51,6 +51,10 @@ pub fn call(interp: &mut Interp, recv: Value, name: &str, args: Vec<Value>) -> E
             statics::call(interp, &c, name, &args)?
         }
         Value::Closure(c) => closure_method(interp, c, name, &args)?,
+        Value::Object(o) if o.loaded_script().is_some() => {
+            let target = o.loaded_script().expect("checked");
+            return interp.call_in_script(target, name, args);
+        }
         Value::Object(o) => match o.call_method(name, &args) {
             // StringBuilder's mutators return the builder itself.
             Some(Ok(Value::Null))
@@ -147,14 +151,14 @@ fn closure_method(interp: &mut Interp, c: &Arc<Closure>, name: &str, args: &[Val
             *c.delegate.lock() = args.first().cloned();
             Value::Null
         }
-        "getDelegate" => c.delegate.lock().clone().unwrap_or_else(|| interp.shared.this.clone()),
+        "getDelegate" => c.delegate.lock().clone().unwrap_or_else(|| interp.this()),
         "setResolveStrategy" => {
             c.strategy
                 .store(args.first().and_then(ops::to_i64).unwrap_or(0) as u8, std::sync::atomic::Ordering::Relaxed);
             Value::Null
         }
         "getResolveStrategy" => Value::Int(c.strategy.load(std::sync::atomic::Ordering::Relaxed) as i32),
-        "getOwner" | "getThisObject" => interp.shared.this.clone(),
+        "getOwner" | "getThisObject" => interp.this(),
         _ => return Ok(None),
     }))
 }
@@ -209,10 +213,10 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
             }
         }
         Value::Closure(c) => match name {
-            "delegate" => return Ok(c.delegate.lock().clone().unwrap_or_else(|| interp.shared.this.clone())),
+            "delegate" => return Ok(c.delegate.lock().clone().unwrap_or_else(|| interp.this())),
             "resolveStrategy" => return Ok(Value::Int(c.strategy.load(std::sync::atomic::Ordering::Relaxed) as i32)),
             "maximumNumberOfParameters" => return Ok(Value::Int(c.param_count() as i32)),
-            "owner" | "thisObject" => return Ok(interp.shared.this.clone()),
+            "owner" | "thisObject" => return Ok(interp.this()),
             "parameterTypes" => {
                 return Ok(Value::list(vec![Value::Class(Arc::from("java.lang.Object")); c.param_count()]))
             }
