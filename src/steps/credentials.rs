@@ -78,8 +78,34 @@ fn secret_file(host: &PipelineHost, name: &str, bytes: &[u8], files: &mut Vec<te
 /// Variable names and values.
 type Vars = Vec<(String, String)>;
 
+/// The secret files and directories a `withCredentials` block made, removed when it ends.
+#[derive(Default)]
+struct Made {
+    files: Vec<tempfile::TempPath>,
+    dirs: Vec<tempfile::TempDir>,
+}
+
+/// A secret ZIP file unpacked into a new directory (mode 0700) for the `zip` binding.
+fn secret_dir(host: &PipelineHost, id: &str, bytes: &[u8], made: &mut Made) -> Eval<String> {
+    let parent = host.build.layout.build_dir.join("tmp").join("secrets");
+    let err = |e: std::io::Error| throw("java.io.IOException", format!("cannot unpack the secret ZIP file {id}: {e}"));
+    std::fs::create_dir_all(&parent).map_err(err)?;
+    let dir = tempfile::Builder::new().prefix("secret").tempdir_in(&parent).map_err(err)?;
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).map_err(err)?;
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| throw("java.util.zip.ZipException", format!("{id} is not a ZIP file: {e}")))?;
+    archive.extract(dir.path()).map_err(|e| throw("java.io.IOException", format!("cannot unpack {id}: {e}")))?;
+    let path = dir.path().display().to_string();
+    made.dirs.push(dir);
+    Ok(path)
+}
+
 /// The variables one binding sets, with the values to mask.
-fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, files: &mut Vec<tempfile::TempPath>) -> Eval<(Vars, Vars)> {
+fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, made: &mut Made) -> Eval<(Vars, Vars)> {
+    let files = &mut made.files;
     let get = |k: &str| b.get(&Key::str(k)).filter(|v| !v.is_null()).map(to_string);
     let kind = get("$kind").unwrap_or_default();
     let id = get("credentialsId")
@@ -136,6 +162,11 @@ fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, files: &mut Vec<tempfile:
                 vars.push((pv, passphrase.clone()));
             }
         }
+        ("zip", Credential::File { bytes, .. }) => {
+            let v = need("variable")?;
+            let dir = secret_dir(host, &id, bytes, made)?;
+            vars.push((v, dir));
+        }
         ("certificate", Credential::Certificate { keystore, password }) => {
             let kv = need("keystoreVariable")?;
             vars.push((kv, secret_file(host, "keystore.p12", keystore, files)?));
@@ -151,7 +182,7 @@ fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, files: &mut Vec<tempfile:
             let expected = match k {
                 "string" => "Secret text",
                 "usernamePassword" | "usernameColonPassword" => "Username with password",
-                "file" => "Secret file",
+                "file" | "zip" => "Secret file",
                 "sshUserPrivateKey" => "SSH User Private Key",
                 "certificate" => "Certificate",
                 other => return Err(throw("java.lang.IllegalArgumentException", format!("unknown binding {other}"))),
@@ -170,14 +201,14 @@ fn with_credentials(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -
             "There is no body to invoke for the withCredentials step",
         ));
     };
-    let mut files = Vec::new();
+    let mut made = Made::default();
     let mut vars = Vec::new();
     for b in crate::interp::ops::iter_values(args.get("bindings").unwrap_or(&Value::Null)) {
         let Value::Map(m) = b else {
             return Err(throw("java.lang.IllegalArgumentException", "withCredentials: expected a list of bindings"));
         };
         let m: IndexMap<Key, Value> = m.pairs().into_iter().map(|(k, v)| (Key(k), v)).collect();
-        let (v, secrets) = bind(host, &m, &mut files)?;
+        let (v, secrets) = bind(host, &m, &mut made)?;
         for (name, value) in secrets {
             host.build.log.add_secret(&name, &value);
         }
@@ -193,7 +224,7 @@ fn with_credentials(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -
         |ctx| ctx.env.extend(vars),
         |i| i.call(&body, Vec::new()),
     );
-    drop(files);
+    drop(made);
     r
 }
 

@@ -15,7 +15,7 @@ use crate::interp::{Eval, Flow, Interp, Key, Value};
 
 pub const ZIP: Step = Step {
     name: "zip",
-    params: &["zipFile", "dir", "glob", "exclude", "archive", "overwrite"],
+    params: &["zipFile", "dir", "glob", "exclude", "archive", "overwrite", "credentialsId", "variable"],
     block: false,
     run: zip,
 };
@@ -31,6 +31,10 @@ fn io_error(what: impl std::fmt::Display) -> Flow {
 }
 
 fn zip(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
+    // `zip(credentialsId:, variable:)` in `withCredentials`: the secret ZIP file binding.
+    if args.get("credentialsId").is_some() {
+        return Ok(super::input::definition("zip", args));
+    }
     host.pipeline("zip");
     let Some(name) = args.str("zipFile").filter(|z| !z.trim().is_empty()) else {
         return Err(throw("java.lang.IllegalArgumentException", "zipFile must not be empty"));
