@@ -42,6 +42,35 @@ pub fn render_syntax_error(path: &str, source: &str, err: &SyntaxError, color: b
     out
 }
 
+/// A lint finding in rustc's style: `path:line:col: severity[CODE]: message`, the source line with a
+/// caret under the span, and the help line.
+pub fn render_finding(path: &str, source: &str, f: &crate::lint::Finding, color: bool) -> String {
+    use crate::lint::Severity;
+    let start = floor_char(source, f.span.start as usize);
+    let end = ceil_char(source, (f.span.end as usize).max(start));
+    let (level, name) = match f.severity {
+        Severity::Error => (Level::ERROR, "error"),
+        Severity::Warning => (Level::WARNING, "warning"),
+        Severity::Info => (Level::INFO, "info"),
+    };
+    let mut out = format!("{path}:{}:{}: {name}[{}]: {}\n", f.line, f.column, f.code, f.message);
+    if source.is_empty() {
+        return out;
+    }
+    // Only the first line of a long span is shown.
+    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let end = end.min(line_end.max(start + 1)).min(source.len()).max(start);
+    let snippet = Snippet::source(source).line_start(1).annotation(AnnotationKind::Primary.span(start..end));
+    let mut group = Group::with_level(level).element(snippet);
+    if let Some(help) = &f.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    out.push_str(&renderer.render(&[group]));
+    out.push('\n');
+    out
+}
+
 /// Spans come from byte offsets; the renderer needs them on character boundaries (a lossily decoded
 /// non-UTF-8 file has 3-byte replacement characters where the raw file had 1 byte).
 fn floor_char(s: &str, mut i: usize) -> usize {

@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod diagnostic;
 pub mod exec;
 pub mod interp;
+pub mod lint;
 pub mod pipeline;
 pub mod report;
 pub mod runner;

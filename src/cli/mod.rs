@@ -2,6 +2,7 @@
 //!
 //! Not for: pipeline logic. Each subcommand reads its flags and calls into the room that does the work.
 
+mod lint;
 mod parse;
 mod run;
 
@@ -42,11 +43,16 @@ enum Command {
             the exit code is the result: 0 SUCCESS, 1 UNSTABLE, 2 FAILURE, 3 NOT_BUILT, 4 ABORTED. \
             Builds are kept in the home directory (jobs/JOB/builds/N/log and build.json).")]
     Run(Box<run::RunArgs>),
-    /// Check Jenkinsfiles for errors Jenkins would report (not yet available)
-    Lint {
-        /// Files or directories to check
-        paths: Vec<String>,
-    },
+    /// Check Jenkinsfiles for what Jenkins would reject, and what it would only find at run time
+    #[command(long_about = "Check Jenkinsfiles (declarative and scripted) without a Jenkins: everything Jenkins' \
+            declarative validator rejects, plus what Jenkins only finds at run time (unknown steps, wrong \
+            parameters, secrets interpolated into sh, input without timeout, ...).\n\n\
+            Each finding has a stable rule code (`--list-rules`, `--explain CODE`). Configure rules in \
+            jeeves.toml's [lint] table (disable, enable, levels, steps) or silence one place with a \
+            `// jeeves-lint: ignore CODE` comment on the line or the line above.\n\n\
+            Exits 0 when no errors were found (warnings allowed unless --deny warnings), 1 when some \
+            were, 2 on a usage or I/O error.")]
+    Lint(lint::LintArgs),
     /// Keep this machine connected to a Jenkins controller as an inbound agent (not yet available)
     Agent,
     /// Print a shell completion script
@@ -61,7 +67,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Run(args) => run::run(*args),
-        Command::Lint { .. } => not_yet("lint", "linting"),
+        Command::Lint(args) => lint::run(args),
         Command::Agent => not_yet("agent", "the inbound agent"),
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -15,14 +15,29 @@ use crate::interp::{Eval, Interp, Key, Value};
 
 pub const WITH_CREDENTIALS: Step =
     Step { name: "withCredentials", params: &["bindings"], block: true, run: with_credentials };
-pub const USERNAME_PASSWORD: Step =
-    Step { name: "usernamePassword", params: &["credentialsId"], block: false, run: user_pass_def };
+pub const USERNAME_PASSWORD: Step = Step {
+    name: "usernamePassword",
+    params: &["credentialsId", "usernameVariable", "passwordVariable"],
+    block: false,
+    run: user_pass_def,
+};
 pub const USERNAME_COLON_PASSWORD: Step =
-    Step { name: "usernameColonPassword", params: &["credentialsId"], block: false, run: user_colon_def };
-pub const FILE: Step = Step { name: "file", params: &["credentialsId"], block: false, run: file_def };
-pub const SSH_USER_PRIVATE_KEY: Step =
-    Step { name: "sshUserPrivateKey", params: &["credentialsId"], block: false, run: ssh_def };
-pub const CERTIFICATE: Step = Step { name: "certificate", params: &["credentialsId"], block: false, run: cert_def };
+    Step { name: "usernameColonPassword", params: &["credentialsId", "variable"], block: false, run: user_colon_def };
+/// `file` is the secret-file binding (and, with `name`, a file parameter definition).
+pub const FILE: Step =
+    Step { name: "file", params: &["credentialsId", "variable", "name", "description"], block: false, run: file_def };
+pub const SSH_USER_PRIVATE_KEY: Step = Step {
+    name: "sshUserPrivateKey",
+    params: &["credentialsId", "keyFileVariable", "usernameVariable", "passphraseVariable"],
+    block: false,
+    run: ssh_def,
+};
+pub const CERTIFICATE: Step = Step {
+    name: "certificate",
+    params: &["credentialsId", "keystoreVariable", "passwordVariable", "aliasVariable"],
+    block: false,
+    run: cert_def,
+};
 
 use super::input::definition as binding;
 

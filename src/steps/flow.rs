@@ -11,7 +11,7 @@ use crate::interp::text::to_string;
 use crate::interp::{Eval, Flow, Interp, Key, Signal, Value};
 
 pub const TIMEOUT: Step = Step { name: "timeout", params: &["time", "unit", "activity"], block: true, run: timeout };
-pub const RETRY: Step = Step { name: "retry", params: &["count"], block: true, run: retry };
+pub const RETRY: Step = Step { name: "retry", params: &["count", "conditions"], block: true, run: retry };
 pub const PARALLEL: Step = Step { name: "parallel", params: &["branches"], block: false, run: parallel };
 
 fn timeout(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

@@ -19,15 +19,24 @@ pub const READ_JSON: Step =
     Step { name: "readJSON", params: &["file", "text", "returnPojo"], block: false, run: read_json };
 pub const WRITE_JSON: Step =
     Step { name: "writeJSON", params: &["file", "json", "pretty", "returnText"], block: false, run: write_json };
-pub const READ_YAML: Step = Step { name: "readYaml", params: &["file", "text"], block: false, run: read_yaml };
+pub const READ_YAML: Step = Step {
+    name: "readYaml",
+    params: &["file", "text", "maxAliasesForCollections", "codePointLimit"],
+    block: false,
+    run: read_yaml,
+};
 pub const WRITE_YAML: Step = Step {
     name: "writeYaml",
     params: &["file", "data", "datas", "overwrite", "charset", "returnText"],
     block: false,
     run: write_yaml,
 };
-pub const READ_PROPERTIES: Step =
-    Step { name: "readProperties", params: &["file", "text", "defaults"], block: false, run: read_properties };
+pub const READ_PROPERTIES: Step = Step {
+    name: "readProperties",
+    params: &["file", "text", "defaults", "interpolate"],
+    block: false,
+    run: read_properties,
+};
 pub const FIND_FILES: Step = Step { name: "findFiles", params: &["glob", "excludes"], block: false, run: find_files };
 pub const TOUCH: Step = Step { name: "touch", params: &["file", "timestamp"], block: false, run: touch };
 pub const SHA256: Step = Step { name: "sha256", params: &["file"], block: false, run: sha256 };

@@ -1,0 +1,83 @@
+//! Workspace steps of a scripted pipeline that no `node` encloses.
+
+use crate::lint::walk::{self, Frame, Visitor, CLOSURE};
+use crate::lint::{Context, Findings, Rule, Severity};
+use crate::syntax::ast::{Arg, Expr};
+
+pub const RULE: Rule = Rule {
+    code: "JV032",
+    name: "step-outside-node",
+    severity: Severity::Error,
+    summary: "sh (or another workspace step) in a scripted pipeline outside any node",
+    explain: "## JV032 step-outside-node
+
+**What it finds:** in a scripted pipeline, `sh`, `bat`, `checkout`, `archiveArtifacts`, `junit`,
+`stash`, `readFile`, `writeFile`, `dir` and other steps that need a workspace, called where no
+`node { }` encloses them. Code in methods and in closures passed elsewhere is not judged (it may be
+called from inside a node).
+
+**Why it matters:** Jenkins fails the build when it reaches the step: `Required context class
+hudson.FilePath is missing. Perhaps you forgot to surround the code with a step that provides this,
+such as: node`.
+
+**Example:**
+
+```groovy
+stage('Build') {
+    sh 'make'          // needs node { } around it
+}
+```",
+    check,
+};
+
+const NEEDS_NODE: &[&str] = &[
+    "sh",
+    "bat",
+    "powershell",
+    "pwsh",
+    "checkout",
+    "git",
+    "archiveArtifacts",
+    "junit",
+    "stash",
+    "unstash",
+    "readFile",
+    "writeFile",
+    "fileExists",
+    "dir",
+    "deleteDir",
+    "cleanWs",
+    "findFiles",
+    "readJSON",
+    "writeJSON",
+    "readYaml",
+    "writeYaml",
+    "readProperties",
+    "zip",
+    "unzip",
+    "fingerprint",
+    "pwd",
+    "load",
+];
+const PROVIDES_NODE: &[&str] = &["node", "dockerNode", "def", CLOSURE];
+
+fn check(cx: &Context, out: &mut Findings) {
+    if cx.declarative() || cx.library_var {
+        return;
+    }
+    struct V<'o> {
+        out: &'o mut Findings,
+    }
+    impl<'a> Visitor<'a> for V<'_> {
+        fn call(&mut self, e: &'a Expr, name: &'a str, _args: &'a [Arg], stack: &[Frame<'a>]) {
+            if NEEDS_NODE.contains(&name) && !stack.iter().any(|f| PROVIDES_NODE.contains(&f.name)) {
+                let f = self.out.add(
+                    e.span,
+                    format!("\"{name}\" needs a workspace: Required context class hudson.FilePath is missing"),
+                );
+                f.help = Some("surround the code with node { }".into());
+            }
+        }
+    }
+    walk::walk(&cx.script.statements, &mut V { out });
+}
