@@ -44,6 +44,9 @@ pub struct RunOptions {
     pub junit: Option<PathBuf>,
 }
 
+/// Set by the `build` step on the jeeves it starts for a downstream build.
+pub const DOWNSTREAM: &str = "JEEVES_DOWNSTREAM_BUILD";
+
 /// What a run ended with, for the exit code.
 pub enum RunEnd {
     Finished(BuildResult),
@@ -112,7 +115,12 @@ pub fn run(opts: RunOptions) -> RunEnd {
                 bool_params.push(p.name.clone());
             }
         }
+        // A downstream build (the `build` step) ignores parameters its job does not declare, as Jenkins does.
+        let downstream = std::env::var_os(DOWNSTREAM).is_some();
         for (k, v) in &opts.params {
+            if !params.contains_key(k) && downstream {
+                continue;
+            }
             if !params.contains_key(k) {
                 let declared: Vec<&str> = model.parameters.iter().map(|p| p.name.as_str()).collect();
                 let list = if declared.is_empty() { "none".to_string() } else { declared.join(", ") };

@@ -395,7 +395,6 @@ fn help_lists_the_commands() {
 
 #[test]
 fn commands_not_yet_available() {
-    Case::new().args(["lint"]).stderr_has("not available in this version yet").status(2).run();
     Case::new().args(["agent"]).stderr_has("not available in this version yet").status(2).run();
 }
 

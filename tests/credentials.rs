@@ -115,7 +115,7 @@ fn a_binding_of_the_wrong_type_says_so() {
     support::Case::new()
         .jenkinsfile("node {\n  withCredentials([string(credentialsId: 'db', variable: 'X')]) { echo 'never' }\n}\n")
         .args(["run", "--credential", "db=admin:pw-123456"])
-        .stdout_has("ERROR: Credentials 'db' is of type 'username with password' where 'Secret text' was expected\n")
+        .stdout_has("ERROR: Credentials 'db' is of type 'Username with password' where 'org.jenkinsci.plugins.plaincredentials.StringCredentials' was expected\n")
         .status(2)
         .run();
 }

@@ -753,6 +753,10 @@ impl Build {
             "tests": test_summary,
             "fingerprints": self.fingerprints.lock().clone(),
             "stashes": self.stashes.lock().clone(),
+            // What `env.NAME = value` set: a downstream build's `buildVariables`.
+            "buildVariables": self.env.lock().clone(),
+            "description": self.description.lock().clone(),
+            "displayName": self.display_name.lock().clone(),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {
             let _ = fs::write(self.layout.build_dir.join("build.json"), self.log.masked(&text) + "\n");

@@ -22,11 +22,11 @@ impl Credential {
     /// Jenkins' class name, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
-            Credential::Secret(_) => "secret text",
-            Credential::UserPass { .. } => "username with password",
-            Credential::File { .. } => "secret file",
-            Credential::SshKey { .. } => "SSH username with private key",
-            Credential::Certificate { .. } => "certificate",
+            Credential::Secret(_) => "Secret text",
+            Credential::UserPass { .. } => "Username with password",
+            Credential::File { .. } => "Secret file",
+            Credential::SshKey { .. } => "SSH Username with private key",
+            Credential::Certificate { .. } => "Certificate",
         }
     }
 }

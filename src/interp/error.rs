@@ -88,6 +88,31 @@ impl Throwable {
         self.origin.get()
     }
 
+    /// `getMessage()` as Java gives it: a FlowInterruptedException (abort, timeout, rejected input) has
+    /// none; its reason is in `getCauses()`.
+    pub fn java_message(&self) -> Option<&str> {
+        if self.signal == Signal::Aborted {
+            return None;
+        }
+        self.message.as_deref()
+    }
+
+    /// `getCauses()` of a FlowInterruptedException: what interrupted it.
+    pub fn causes(&self) -> Value {
+        if self.signal != Signal::Aborted {
+            return Value::Null;
+        }
+        let text = self.message.clone().unwrap_or_default();
+        let class = if text.starts_with("Timeout has been exceeded") {
+            "org.jenkinsci.plugins.workflow.steps.TimeoutStepExecution$ExceededTimeout"
+        } else if text.starts_with("Rejected by") {
+            "org.jenkinsci.plugins.workflow.support.steps.input.Rejection"
+        } else {
+            "jenkins.model.CauseOfInterruption$UserInterruption"
+        };
+        Value::list(vec![Value::Object(Arc::new(Interruption { class, text }))])
+    }
+
     pub fn prop(&self, name: &str) -> Option<&Value> {
         self.props.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
     }
@@ -193,4 +218,34 @@ pub fn aborted(message: Option<String>) -> Flow {
     let mut t = Throwable::new("org.jenkinsci.plugins.workflow.steps.FlowInterruptedException", message);
     t.signal = Signal::Aborted;
     Flow::Throw(Arc::new(t))
+}
+
+/// A `CauseOfInterruption`: its class and `shortDescription`.
+struct Interruption {
+    class: &'static str,
+    text: String,
+}
+
+impl super::value::Object for Interruption {
+    fn class_name(&self) -> &str {
+        self.class
+    }
+
+    fn get_property(&self, name: &str) -> Option<Value> {
+        match name {
+            "shortDescription" => Some(Value::string(self.text.clone())),
+            _ => None,
+        }
+    }
+
+    fn call_method(&self, name: &str, _args: &[Value]) -> Option<Eval> {
+        match name {
+            "getShortDescription" | "toString" => Some(Ok(Value::string(self.text.clone()))),
+            _ => None,
+        }
+    }
+
+    fn to_text(&self) -> String {
+        format!("{}@1", self.class)
+    }
 }

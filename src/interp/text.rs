@@ -140,6 +140,9 @@ pub fn write(out: &mut String, v: &Value, quote: bool, depth: usize) {
         Value::List(l) => write_seq(out, &l.snapshot(), quote, depth),
         Value::Set(s) => write_seq(out, &s.snapshot(), quote, depth),
         Value::Range(r) => write_seq(out, &r.items(), quote, depth),
+        Value::Map(m) if m.kind() == crate::interp::value::MapKind::Json => {
+            out.push_str(&crate::interp::methods::json::to_json(v));
+        }
         Value::Map(m) => {
             let pairs = m.pairs();
             if pairs.is_empty() {

@@ -112,6 +112,7 @@ impl Value {
                 MapKind::Hash => "java.util.HashMap".into(),
                 MapKind::Tree => "java.util.TreeMap".into(),
                 MapKind::Immutable => "java.util.Collections$UnmodifiableMap".into(),
+                MapKind::Json => "net.sf.json.JSONObject".into(),
             },
             Value::Set(s) => match s.kind() {
                 SetKind::Linked => "java.util.LinkedHashSet".into(),
@@ -288,6 +289,8 @@ pub enum MapKind {
     /// TreeMap: sorted keys.
     Tree,
     Immutable,
+    /// json-lib's JSONObject (what `readJSON` returns): document order, `toString()` is JSON text.
+    Json,
 }
 
 #[derive(Clone)]

@@ -176,7 +176,8 @@ pub fn record_use(
         timestamp: timestamp(now_millis),
         original: None,
         md5: md5.to_ascii_lowercase(),
-        file_name: file_name.to_string(),
+        // Jenkins keeps the file's own name, without its directories.
+        file_name: file_name.rsplit('/').next().unwrap_or(file_name).to_string(),
         usages: IndexMap::new(),
     });
     if produced && rec.original.is_none() {

@@ -51,7 +51,7 @@ fn archive_artifacts(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) 
     let Some(pattern) = args.str("artifacts") else {
         return Err(throw("java.lang.IllegalArgumentException", "archiveArtifacts: artifacts is required"));
     };
-    if flag_or(args, "onlyIfSuccessful", false) && host.build.result() > BuildResult::Success {
+    if flag_or(args, "onlyIfSuccessful", false) && host.build.result() > BuildResult::Unstable {
         host.output(interp, "Skipped archiving because build is not successful");
         return Ok(Value::Null);
     }

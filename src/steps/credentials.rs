@@ -156,6 +156,7 @@ fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, made: &mut Made) -> Eval<
             }
             vars.push((v, secret_file(host, name, bytes, files)?));
         }
+        // A `--credential ID=VALUE` secret can stand for a secret file (the flag has no file form).
         ("file", Credential::Secret(s)) => {
             let v = need("variable")?;
             secrets.push((v.clone(), s.clone()));
@@ -194,12 +195,15 @@ fn bind(host: &PipelineHost, b: &IndexMap<Key, Value>, made: &mut Made) -> Eval<
             }
         }
         (k, c) => {
+            // Jenkins names the credentials interface the binding needs.
             let expected = match k {
-                "string" => "Secret text",
-                "usernamePassword" | "usernameColonPassword" => "Username with password",
-                "file" | "zip" => "Secret file",
-                "sshUserPrivateKey" => "SSH User Private Key",
-                "certificate" => "Certificate",
+                "string" => "org.jenkinsci.plugins.plaincredentials.StringCredentials",
+                "usernamePassword" | "usernameColonPassword" => {
+                    "com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials"
+                }
+                "file" | "zip" => "org.jenkinsci.plugins.plaincredentials.FileCredentials",
+                "sshUserPrivateKey" => "com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey",
+                "certificate" => "com.cloudbees.plugins.credentials.common.StandardCertificateCredentials",
                 other => return Err(throw("java.lang.IllegalArgumentException", format!("unknown binding {other}"))),
             };
             return Err(wrong_type(&id, c, expected));

@@ -58,6 +58,7 @@ fn build(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     let exe = std::env::current_exe().map_err(|e| throw("java.io.IOException", format!("build: {e}")))?;
     let mut cmd = std::process::Command::new(exe);
     cmd.arg("run").arg(&file).arg("--home").arg(&b.layout.home).arg("--job").arg(&job);
+    cmd.env(crate::runner::DOWNSTREAM, "1");
     for p in &params {
         cmd.arg("-a").arg(p);
     }
@@ -93,5 +94,5 @@ fn build(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
             )));
         }
     }
-    Ok(Value::Object(Arc::new(super::globals::OtherBuild { job, number, result })))
+    Ok(Value::Object(Arc::new(super::globals::OtherBuild::new(&b.layout.home, job, number, result))))
 }

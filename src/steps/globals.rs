@@ -153,7 +153,9 @@ impl Object for CurrentBuild {
             )),
             "startTimeInMillis" | "timeInMillis" => Value::Long(b.start_millis),
             "previousBuild" | "previousCompletedBuild" => match b.previous {
-                Some((number, result)) => Value::Object(Arc::new(OtherBuild { job: l.job.clone(), number, result })),
+                Some((number, result)) => {
+                    Value::Object(Arc::new(OtherBuild::new(&l.home, l.job.clone(), number, result)))
+                }
                 None => Value::Null,
             },
             "previousSuccessfulBuild" | "previousFailedBuild" => Value::Null,
@@ -244,6 +246,20 @@ pub struct OtherBuild {
     pub job: String,
     pub number: u32,
     pub result: BuildResult,
+    /// Its `build.json` (for buildVariables, description, displayName), when it could be read.
+    pub record: Option<serde_json::Value>,
+}
+
+impl OtherBuild {
+    pub fn new(home: &std::path::Path, job: String, number: u32, result: BuildResult) -> OtherBuild {
+        let path = home.join("jobs").join(&job).join("builds").join(number.to_string()).join("build.json");
+        let record = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str(&t).ok());
+        OtherBuild { job, number, result, record }
+    }
+
+    fn recorded(&self, key: &str) -> Option<&serde_json::Value> {
+        self.record.as_ref().and_then(|r| r.get(key)).filter(|v| !v.is_null())
+    }
 }
 
 impl Object for OtherBuild {
@@ -256,7 +272,22 @@ impl Object for OtherBuild {
             "number" => Value::Int(self.number as i32),
             "id" => Value::string(self.number.to_string()),
             "result" | "currentResult" => Value::str(self.result.name()),
-            "displayName" => Value::string(format!("#{}", self.number)),
+            "displayName" => match self.recorded("displayName").and_then(|v| v.as_str()) {
+                Some(d) => Value::str(d),
+                None => Value::string(format!("#{}", self.number)),
+            },
+            "description" => {
+                self.recorded("description").and_then(|v| v.as_str()).map(Value::str).unwrap_or(Value::Null)
+            }
+            "buildVariables" => {
+                let vars = self.recorded("buildVariables").and_then(|v| v.as_object());
+                Value::map(
+                    vars.into_iter()
+                        .flatten()
+                        .map(|(k, v)| (crate::interp::Key::str(k), Value::str(v.as_str().unwrap_or_default())))
+                        .collect(),
+                )
+            }
             "projectName" | "fullProjectName" => Value::string(self.job.clone()),
             "fullDisplayName" => Value::string(format!("{} #{}", self.job, self.number)),
             _ => return None,

@@ -39,5 +39,6 @@ fn load(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline(&format!("{{ ({given})"));
     let r = interp.load(class, script, &file, &source);
     host.pipeline("}");
+    host.pipeline("// load");
     r
 }

@@ -149,6 +149,8 @@ fn script_step(
     match outcome {
         Outcome::Cancelled => {
             host.output(interp, "Sending interrupt signal to process");
+            // The shell ends on SIGTERM: 128 + 15, as Jenkins reports it.
+            host.output(interp, "script returned exit code 143");
             Err(aborted(interp.cancel.reason()))
         }
         Outcome::Exited(code) => {

@@ -46,9 +46,14 @@ pub const WAIT_UNTIL: Step =
     Step { name: "waitUntil", params: &["initialRecurrencePeriod", "quiet"], block: true, run: wait_until };
 
 fn io(e: std::io::Error, path: &Path) -> crate::interp::Flow {
-    let class =
-        if e.kind() == std::io::ErrorKind::NotFound { "java.io.FileNotFoundException" } else { "java.io.IOException" };
-    throw(class, format!("{} ({e})", path.display()))
+    if e.kind() == std::io::ErrorKind::NotFound {
+        // The pipeline-utility-steps wording.
+        return throw("java.io.FileNotFoundException", format!("{} does not exist.", path.display()));
+    }
+    // The reason without Rust's `(os error N)`.
+    let reason = e.to_string();
+    let reason = reason.split(" (os error").next().unwrap_or(&reason);
+    throw("java.io.IOException", format!("{} ({reason})", path.display()))
 }
 
 /// The text a reading step works on: `text:`, or the file `file:` relative to the current directory.
@@ -83,7 +88,7 @@ fn output_file(host: &PipelineHost, interp: &Interp, file: &str, text: &str, ste
 fn read_json(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("readJSON");
     let text = input_text(interp, args, "readJSON")?;
-    crate::interp::methods::json::parse(&text)
+    crate::interp::methods::json::parse_json_lib(&text, args.flag("returnPojo"))
 }
 
 fn write_json(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
@@ -281,17 +286,58 @@ fn unescape(c: char, rest: &mut std::iter::Peekable<std::str::Chars>) -> char {
 
 fn read_properties(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("readProperties");
-    let text = input_text(interp, args, "readProperties")?;
-    let mut map: IndexMap<Key, Value> = IndexMap::new();
+    // A missing file is not an error for readProperties: the plugin warns and goes on with the defaults.
+    let missing = args.str("file").filter(|_| args.str("text").is_none()).and_then(|f| {
+        let path = resolve(&PipelineHost::ctx(interp).cwd, &f);
+        (!path.exists()).then_some(path)
+    });
+    let text = match &missing {
+        Some(path) => {
+            host.output(
+                interp,
+                &format!("warning: {} does not exist, omitting from properties gathering", path.display()),
+            );
+            String::new()
+        }
+        None => input_text(interp, args, "readProperties")?,
+    };
+    let mut props: IndexMap<String, String> = IndexMap::new();
     if let Some(Value::Map(d)) = args.get("defaults") {
         for (k, v) in d.pairs() {
-            map.insert(Key(Value::string(to_string(&k))), Value::string(to_string(&v)));
+            props.insert(to_string(&k), to_string(&v));
         }
     }
     for (k, v) in parse_properties(&text) {
-        map.insert(Key(Value::string(k)), Value::string(v));
+        props.insert(k, v);
     }
-    Ok(Value::map(map))
+    if args.flag("interpolate") {
+        host.output(interp, "Interpolation set to true, starting to parse the variable!");
+        props = interpolate(&props);
+    }
+    Ok(Value::map(props.into_iter().map(|(k, v)| (Key(Value::string(k)), Value::string(v))).collect()))
+}
+
+/// `readProperties interpolate: true`: `${name}` in a value replaced by that property's value, until
+/// nothing changes (a cycle stops after as many rounds as there are properties).
+fn interpolate(props: &IndexMap<String, String>) -> IndexMap<String, String> {
+    let mut out = props.clone();
+    for _ in 0..=props.len() {
+        let mut changed = false;
+        let snapshot = out.clone();
+        for v in out.values_mut() {
+            for (name, value) in &snapshot {
+                let key = format!("${{{name}}}");
+                if v.contains(&key) && !value.contains(&key) {
+                    *v = v.replace(&key, value);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    out
 }
 
 /// A file `findFiles` found (the plugin's FileWrapper).

@@ -150,13 +150,35 @@ fn pretty(out: &mut String, v: &serde_json::Value, indent: usize) {
 /// `JsonSlurperClassic().parseText(text)`. Like Groovy's, it forgives a comma before `}` or `]`, leading
 /// zeros in numbers, and text after the first complete value.
 pub fn parse(text: &str) -> Eval {
+    Ok(convert(&parse_value(text)?))
+}
+
+fn parse_value(text: &str) -> Eval<serde_json::Value> {
     let lenient = forgive(text);
     let mut values = serde_json::Deserializer::from_str(&lenient).into_iter::<serde_json::Value>();
-    let v = match values.next() {
-        Some(v) => v.map_err(json_error)?,
-        None => return Err(json_error("the text is empty")),
-    };
-    Ok(convert(&v))
+    match values.next() {
+        Some(v) => v.map_err(json_error),
+        None => Err(json_error("the text is empty")),
+    }
+}
+
+/// `readJSON`: json-lib's objects (document order, JSON `toString()`, decimals as Double), or with
+/// `pojo` plain LinkedHashMaps and ArrayLists.
+pub fn parse_json_lib(text: &str, pojo: bool) -> Eval {
+    fn go(v: &serde_json::Value, pojo: bool) -> Value {
+        match v {
+            serde_json::Value::Number(n) if n.to_string().contains(['.', 'e', 'E']) => {
+                n.to_string().parse::<f64>().map(Value::Double).unwrap_or(Value::Null)
+            }
+            serde_json::Value::Array(items) => Value::list(items.iter().map(|i| go(i, pojo)).collect()),
+            serde_json::Value::Object(map) => Value::Map(crate::interp::value::Map::of_kind(
+                map.iter().map(|(k, v)| (Key::str(k), go(v, pojo))).collect(),
+                if pojo { crate::interp::value::MapKind::Linked } else { crate::interp::value::MapKind::Json },
+            )),
+            other => convert(other),
+        }
+    }
+    Ok(go(&parse_value(text)?, pojo))
 }
 
 fn convert(v: &serde_json::Value) -> Value {

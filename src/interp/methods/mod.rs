@@ -195,9 +195,8 @@ pub fn get_property(interp: &mut Interp, recv: Value, name: &str) -> Eval {
             _ => {}
         },
         Value::Exception(t) => match name {
-            "message" | "localizedMessage" => {
-                return Ok(t.message.as_ref().map(|m| Value::str(m)).unwrap_or(Value::Null))
-            }
+            "message" | "localizedMessage" => return Ok(t.java_message().map(Value::str).unwrap_or(Value::Null)),
+            "causes" if t.signal == crate::interp::Signal::Aborted => return Ok(t.causes()),
             "cause" => return Ok(t.cause.clone().map(Value::Exception).unwrap_or(Value::Null)),
             "stackTrace" => return Ok(Value::list(Vec::new())),
             other => {

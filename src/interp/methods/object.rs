@@ -29,7 +29,11 @@ pub fn call(interp: &mut Interp, recv: &Value, name: &str, args: &[Value]) -> Ev
         }
         ("isCase", 1) => Value::Bool(ops::is_case(recv, &args[0])?),
         ("getMessage" | "getLocalizedMessage", 0) => match recv {
-            Value::Exception(t) => t.message.as_ref().map(|m| Value::str(m)).unwrap_or(Value::Null),
+            Value::Exception(t) => t.java_message().map(Value::str).unwrap_or(Value::Null),
+            _ => return Ok(None),
+        },
+        ("getCauses", 0) => match recv {
+            Value::Exception(t) if t.signal == crate::interp::Signal::Aborted => t.causes(),
             _ => return Ok(None),
         },
         ("getCause", 0) => match recv {
