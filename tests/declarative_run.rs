@@ -200,7 +200,7 @@ fn files_outside_the_workspace_are_never_written_or_deleted() {
             "pipeline {\n  agent any\n  stages {\n    stage('Clean') {\n      steps {\n        writeFile file: 'a/b.txt', text: 'x'\n        dir('../../..') { cleanWs() }\n        sh 'ls -A | wc -l'\n      }\n    }\n  }\n}\n",
         )
         .args(["run", "--job", "clean"])
-        .stdout_has("[WS-CLEANUP] Deleting project workspace...\n[WS-CLEANUP] done\n")
+        .stdout_has("[WS-CLEANUP] Deleting project workspace...\n[WS-CLEANUP] Deferred wipeout is used...\n[WS-CLEANUP] done\n")
         .status(0)
         .run_in(dir.path());
     assert!(out.stdout.lines().any(|l| l == "0"), "{}", out.stdout);

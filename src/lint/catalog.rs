@@ -278,7 +278,14 @@ const SYMBOLS: &[&str] = &[
     "gitSshPrivateKey",
     "vaultString",
     "vaultFile",
-    // SCM and build parts.
+    // SCM and build parts, library retrievers.
+    "modernSCM",
+    "legacySCM",
+    "retriever",
+    "gitSource",
+    "github",
+    "gitLabSCMSource",
+    "bitbucket",
     "git",
     "scmGit",
     "GitSCM",
@@ -330,7 +337,7 @@ impl Catalog {
             );
         }
         // Steps whose parameters jeeves reads only in part: any are accepted.
-        for name in ["node", "stage", "parallel", "input", "build", "checkout", "withCredentials", "junit", "git"] {
+        for name in ["node", "stage", "parallel", "build", "checkout", "withCredentials", "git"] {
             if let Some(s) = steps.get_mut(name) {
                 s.params = None;
             }

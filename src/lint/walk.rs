@@ -222,7 +222,29 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
                 self.v.call(e, n, args, stack);
                 let has_closure =
                     args.iter().any(|a| matches!(a, Arg::Positional(Expr { kind: ExprKind::Closure(_), .. })));
-                if has_closure {
+                if n == "parallel" && !has_closure {
+                    // Scripted `parallel a: { }, b: { }` (or a map): the branches run right here.
+                    stack.push(Frame { name: n, call: e, args });
+                    for a in args {
+                        let value = match a {
+                            Arg::Named(entry) => &entry.value,
+                            Arg::Positional(v) => v,
+                        };
+                        match &value.kind {
+                            ExprKind::Closure(c) => self.closure(c, stack),
+                            ExprKind::Map(entries) => {
+                                for entry in entries {
+                                    match &entry.value.kind {
+                                        ExprKind::Closure(c) => self.closure(c, stack),
+                                        _ => self.expr(&entry.value, stack),
+                                    }
+                                }
+                            }
+                            _ => self.expr(value, stack),
+                        }
+                    }
+                    stack.pop();
+                } else if has_closure {
                     stack.push(Frame { name: n, call: e, args });
                     for a in args {
                         match a {

@@ -13,7 +13,7 @@ use crate::build::BuildResult;
 use crate::interp::error::step_failed;
 use crate::interp::text::to_string;
 use crate::interp::{Eval, Flow, Interp, Scope, Signal, Value};
-use crate::steps::block::{enter, stage_frame, with_env_block};
+use crate::steps::block::{enter, stage_frame, with_env_block, EnvPairs};
 use crate::steps::flow::{parallel_block, retry_block, timeout_block, Branch};
 use crate::steps::{PipelineHost, StageMark};
 
@@ -190,15 +190,15 @@ impl<'a> Runner<'a> {
     }
 
     /// Evaluates `environment` entries in order; each sees the ones before it.
-    fn env_pairs(&self, interp: &mut Interp, entries: &[EnvEntry]) -> Eval<Vec<(String, String)>> {
-        let mut pairs: Vec<(String, String)> = Vec::new();
+    fn env_pairs(&self, interp: &mut Interp, entries: &[EnvEntry]) -> Eval<EnvPairs> {
+        let mut env = EnvPairs::default();
         if entries.is_empty() {
-            return Ok(pairs);
+            return Ok(env);
         }
         let saved = PipelineHost::ctx(interp);
         for e in entries {
             let mut ctx = saved.clone();
-            ctx.env.extend(pairs.iter().cloned());
+            ctx.env.extend(env.pairs.iter().cloned());
             interp.ext = Some(Box::new(ctx));
             // `NAME = credentials('id')` binds the credential (NAME, and NAME_USR/NAME_PSW where Jenkins
             // sets them) instead of calling a step.
@@ -206,12 +206,14 @@ impl<'a> Runner<'a> {
                 Some(id_expr) => self
                     .eval_str(interp, id_expr)
                     .and_then(|id| crate::steps::credentials::environment_binding(self.host, &e.name, &id)),
-                None => self.eval(interp, &e.value).map(|v| vec![(e.name.clone(), to_string(&v))]),
+                None => self.eval(interp, &e.value).map(|v| (vec![(e.name.clone(), to_string(&v))], Vec::new())),
             };
             interp.ext = Some(Box::new(saved.clone()));
-            pairs.extend(v?);
+            let (pairs, masked) = v?;
+            env.pairs.extend(pairs);
+            env.masked.extend(masked);
         }
-        Ok(pairs)
+        Ok(env)
     }
 
     /// Runs `body` on the agent: `node` (with the implicit checkout) for any/label/node, nothing for none

@@ -55,15 +55,45 @@ pub fn enter(
     result
 }
 
-/// `withEnv(pairs) { body }` for the declarative runner.
+/// A declarative `environment`: its variables, and those of them that hold credentials (masked).
+#[derive(Default)]
+pub struct EnvPairs {
+    pub pairs: Vec<(String, String)>,
+    pub masked: Vec<String>,
+}
+
+impl EnvPairs {
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+impl From<Vec<(String, String)>> for EnvPairs {
+    fn from(pairs: Vec<(String, String)>) -> EnvPairs {
+        EnvPairs { pairs, masked: Vec::new() }
+    }
+}
+
+/// `withEnv(pairs) { body }` for the declarative runner; credentials from `credentials()` are bound in
+/// a `withCredentials` block around it, as Jenkins does.
 pub fn with_env_block(
     host: &PipelineHost,
     interp: &mut Interp,
-    pairs: Vec<(String, String)>,
+    env: impl Into<EnvPairs>,
     body: impl FnOnce(&mut Interp) -> Eval,
 ) -> Eval {
-    host.pipeline("withEnv");
-    enter(host, interp, "withEnv", None, |ctx| ctx.env.extend(pairs), body)
+    let EnvPairs { pairs, masked } = env.into();
+    let with_env = |i: &mut Interp| {
+        host.pipeline("withEnv");
+        enter(host, i, "withEnv", None, |ctx| ctx.env.extend(pairs), body)
+    };
+    if masked.is_empty() {
+        return with_env(interp);
+    }
+    host.pipeline("withCredentials");
+    let names: Vec<String> = masked.iter().map(|n| format!("${n}")).collect();
+    host.output(interp, &format!("Masking supported pattern matches of {}", names.join(" or ")));
+    enter(host, interp, "withCredentials", None, |_| {}, with_env)
 }
 
 fn node(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {

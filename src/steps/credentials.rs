@@ -250,10 +250,12 @@ fn with_credentials(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -
 /// `NAME = credentials('id')` in a declarative `environment`: the variables Jenkins sets for it (NAME,
 /// and NAME_USR/NAME_PSW for a username with password or an SSH key); secret files live until the build
 /// ends.
-pub fn environment_binding(host: &PipelineHost, name: &str, id: &str) -> Eval<Vec<(String, String)>> {
+pub fn environment_binding(host: &PipelineHost, name: &str, id: &str) -> Eval<(Vars, Vec<String>)> {
     let c = lookup(host, id)?;
     let mut files = Vec::new();
     let mut vars = Vec::new();
+    // The variables Jenkins masks (`Masking supported pattern matches of $NAME or $NAME_PSW`).
+    let mut masked = vec![name.to_string()];
     match &c {
         Credential::Secret(s) => {
             host.build.log.add_secret(name, s);
@@ -266,6 +268,7 @@ pub fn environment_binding(host: &PipelineHost, name: &str, id: &str) -> Eval<Ve
             vars.push((name.to_string(), both));
             vars.push((format!("{name}_USR"), user.clone()));
             vars.push((format!("{name}_PSW"), password.clone()));
+            masked.push(format!("{name}_PSW"));
         }
         Credential::File { name: file_name, bytes } => {
             if let Ok(text) = std::str::from_utf8(bytes) {
@@ -283,6 +286,7 @@ pub fn environment_binding(host: &PipelineHost, name: &str, id: &str) -> Eval<Ve
             vars.push((name.to_string(), secret_file(host, "key", body.as_bytes(), &mut files)?));
             vars.push((format!("{name}_USR"), user.clone()));
             vars.push((format!("{name}_PSW"), passphrase.clone()));
+            masked.push(format!("{name}_PSW"));
         }
         Credential::Certificate { .. } => {
             return Err(step_failed(format!(
@@ -292,5 +296,5 @@ pub fn environment_binding(host: &PipelineHost, name: &str, id: &str) -> Eval<Ve
         }
     }
     host.build.keep_secret_files(files);
-    Ok(vars)
+    Ok((vars, masked))
 }

@@ -198,10 +198,14 @@ fn delete_dir(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eva
 }
 
 /// `cleanWs()` (Workspace Cleanup plugin): empties the whole workspace, whatever the current directory.
-fn clean_ws(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
+fn clean_ws(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("cleanWs");
     let ws = PipelineHost::ctx(interp).workspace.unwrap_or_else(|| host.build.layout.workspace.clone());
     host.output(interp, "[WS-CLEANUP] Deleting project workspace...");
+    if !args.flag("disableDeferredWipeout") {
+        // The plugin's wording; jeeves deletes at once either way.
+        host.output(interp, "[WS-CLEANUP] Deferred wipeout is used...");
+    }
     let entries = std::fs::read_dir(&ws).map_err(|e| io(e, &ws))?;
     for entry in entries.flatten() {
         let path = entry.path();

@@ -73,6 +73,7 @@ pub fn registry() -> &'static [Step] {
         files::CLEAN_WS,
         scm::CHECKOUT,
         scm::GIT,
+        scm::SCM_GIT,
         utility::READ_JSON,
         utility::WRITE_JSON,
         utility::READ_YAML,
@@ -278,6 +279,8 @@ impl PipelineHost {
     /// A `[Pipeline] ...` line (never prefixed by a branch name, as in Jenkins).
     pub fn pipeline(&self, text: &str) {
         self.build.log.line(&format!("[Pipeline] {text}"));
+        // Jenkins prints the interpolation warning right after the step's own line.
+        self.flush_pending();
     }
 
     /// A line of step output (a newline is added), prefixed with the parallel branch name.
@@ -336,13 +339,19 @@ impl Host for PipelineHost {
         let Some(step) = registry().iter().find(|s| s.name == name) else {
             if NOT_YET.contains(&name) {
                 return Some(Err(crate::interp::error::step_failed(format!(
-                    "jeeves does not run the `{name}` step yet: `load` and `zip`/`unzip` come in a later \
-                     version"
+                    "jeeves does not run the `{name}` step: it is deprecated in Jenkins; use archiveArtifacts"
                 ))));
             }
             return None;
         };
-        Some(StepArgs::new(step, args, span).and_then(|a| (step.run)(self, interp, &a)))
+        let warning = self.interpolation_warning(interp, name, &args);
+        let has_warning = warning.is_some();
+        PENDING.with(|p| *p.borrow_mut() = warning);
+        let r = StepArgs::new(step, args, span).and_then(|a| (step.run)(self, interp, &a));
+        if has_warning {
+            self.flush_pending();
+        }
+        Some(r)
     }
 
     fn global(&self, interp: &Interp, name: &str) -> Option<Value> {
@@ -356,6 +365,50 @@ impl Host for PipelineHost {
     fn step_names(&self) -> Vec<String> {
         registry().iter().map(|s| s.name.to_string()).collect()
     }
+}
+
+impl PipelineHost {
+    /// Jenkins' warning when a bound secret reaches a step through Groovy string interpolation: the
+    /// values interpolated into a GString argument (not its literal text) are checked.
+    fn interpolation_warning(&self, interp: &Interp, step: &str, args: &Args) -> Option<(Option<String>, String)> {
+        let mut leaked: Vec<String> = Vec::new();
+        let named = args.named.iter().flat_map(|m| m.values());
+        for v in args.positional.iter().chain(named) {
+            let Value::GString(g) = v else { continue };
+            for part in &g.parts {
+                if let crate::interp::value::GPart::Value(x) = part {
+                    leaked.extend(self.build.log.secrets_in(&to_string(x)));
+                }
+            }
+        }
+        if leaked.is_empty() {
+            return None;
+        }
+        leaked.sort();
+        leaked.dedup();
+        let text = format!(
+            "Warning: A secret was passed to \"{step}\" using Groovy String interpolation, which is insecure.\n\
+             \t\t Affected argument(s) used the following variable(s): [{}]\n\
+             \t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.",
+            leaked.join(", ")
+        );
+        let prefix = interp.ext_ref::<StepCtx>().and_then(|c| c.branch.as_ref()).map(|b| format!("[{b}] "));
+        Some((prefix, text))
+    }
+
+    /// Prints the interpolation warning waiting for the step's `[Pipeline]` line, if any.
+    fn flush_pending(&self) {
+        if let Some((prefix, text)) = PENDING.with(|p| p.borrow_mut().take()) {
+            for line in text.lines() {
+                self.build.log.line_prefixed(prefix.as_deref(), line);
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The interpolation warning of the step being called on this thread: (branch prefix, text).
+    static PENDING: std::cell::RefCell<Option<(Option<String>, String)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// A map argument's string entries (for `withEnv`-style lists too).

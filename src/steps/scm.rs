@@ -3,13 +3,54 @@
 
 use super::{PipelineHost, Step, StepArgs};
 use crate::interp::error::throw;
+use crate::interp::text::to_string;
 use crate::interp::{Eval, Interp, Key, Value};
 
 pub const CHECKOUT: Step =
     Step { name: "checkout", params: &["scm", "changelog", "poll"], block: false, run: checkout_step };
 
-fn checkout_step(host: &PipelineHost, interp: &mut Interp, _args: &StepArgs) -> Eval {
+/// `scmGit(branches:, userRemoteConfigs:, ...)`: the Git SCM as a value for `checkout`.
+pub const SCM_GIT: Step = Step {
+    name: "scmGit",
+    params: &["branches", "userRemoteConfigs", "extensions", "browser", "gitTool", "doGenerateSubmoduleConfigurations"],
+    block: false,
+    run: scm_git,
+};
+
+fn scm_git(_: &PipelineHost, _: &mut Interp, args: &StepArgs) -> Eval {
+    let mut m: indexmap::IndexMap<Key, Value> = indexmap::IndexMap::new();
+    m.insert(Key::str("$class"), Value::str("GitSCM"));
+    for (k, v) in &args.values {
+        m.insert(Key::str(k), v.clone());
+    }
+    Ok(Value::map(m))
+}
+
+fn checkout_step(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("checkout");
+    // `checkout([$class: 'GitSCM', branches: [[name: '*/main']], userRemoteConfigs: [[url: ...]]])` or
+    // `checkout scmGit(...)`: that repository; `checkout scm`: the project.
+    // A map given alone arrives as the named arguments themselves.
+    let scm: Option<indexmap::IndexMap<String, Value>> = match args.get("scm") {
+        Some(Value::Map(m)) => Some(m.pairs().into_iter().map(|(k, v)| (to_string(&k), v)).collect()),
+        _ if args.get("userRemoteConfigs").is_some() => Some(args.values.clone()),
+        _ => None,
+    };
+    if let Some(m) = scm {
+        let first = |key: &str, field: &str| -> Option<String> {
+            let item = crate::interp::ops::iter_values(m.get(key)?).into_iter().next()?;
+            match item {
+                Value::Map(x) => x.get(&Value::str(field)).filter(|v| !v.is_null()).map(|v| to_string(&v)),
+                _ => None,
+            }
+        };
+        if let Some(url) = first("userRemoteConfigs", "url") {
+            let branch = first("branches", "name").unwrap_or_else(|| "master".into());
+            let branch =
+                branch.trim_start_matches("*/").trim_start_matches("refs/heads/").trim_start_matches("origin/");
+            return git_clone(host, interp, &url, branch);
+        }
+    }
     let vars = checkout(host, interp)?;
     Ok(Value::map(vars.into_iter().map(|(k, v)| (Key::str(&k), Value::string(v))).collect()))
 }
@@ -86,6 +127,12 @@ fn git_step(host: &PipelineHost, interp: &mut Interp, args: &StepArgs) -> Eval {
     host.pipeline("git");
     let url = args.str("url").unwrap_or_default();
     let branch = args.str("branch").unwrap_or_else(|| "master".into());
+    git_clone(host, interp, &url, &branch)
+}
+
+/// Clones (or updates) the local repository `url` into the current directory and checks `branch` out.
+fn git_clone(host: &PipelineHost, interp: &mut Interp, url: &str, branch: &str) -> Eval {
+    let (url, branch) = (url.to_string(), branch.to_string());
     let local = url.starts_with("file://") || url.starts_with('/') || url.starts_with('.');
     if !local {
         return Err(crate::interp::error::step_failed(format!(

@@ -69,21 +69,6 @@ fn script_step(
         ));
     }
     let script = args.str("script").unwrap_or_default();
-    // A secret in the script text came through Groovy interpolation: Jenkins warns about that.
-    let leaked = host.build.log.secrets_in(&script);
-    if !leaked.is_empty() {
-        host.output(
-            interp,
-            &format!(
-                "Warning: A secret was passed to \"{step}\" using Groovy String interpolation, which is insecure."
-            ),
-        );
-        host.output(
-            interp,
-            &format!("\t\t Affected argument(s) used the following variable(s): [{}]", leaked.join(", ")),
-        );
-        host.output(interp, "\t\t See https://jenkins.io/redirect/groovy-string-interpolation for details.");
-    }
     let charset = Charset::named(args.str("encoding").as_deref(), false)?;
     let return_stdout = args.flag("returnStdout");
     let return_status = args.flag("returnStatus");

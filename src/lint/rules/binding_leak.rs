@@ -55,7 +55,6 @@ fn check(cx: &Context, out: &mut Findings) {
     }
     struct V<'o> {
         declared: HashSet<String>,
-        seen: HashSet<String>,
         out: &'o mut Findings,
     }
     impl<'a> Visitor<'a> for V<'_> {
@@ -63,7 +62,7 @@ fn check(cx: &Context, out: &mut Findings) {
             let ExprKind::Var(name) = &target.kind else { return };
             let in_script = stack.iter().any(|f| f.name == "script");
             let parallel = stack.iter().any(|f| f.name == "parallel" || f.name == "matrix");
-            if in_script && parallel && !self.declared.contains(name) && self.seen.insert(name.clone()) {
+            if in_script && parallel && !self.declared.contains(name) {
                 let f = self.out.add(
                     e.span,
                     format!("\"{name}\" is assigned without def: it is a global of the whole build, shared by the parallel branches"),
@@ -73,5 +72,5 @@ fn check(cx: &Context, out: &mut Findings) {
         }
     }
     let declared = declared(&cx.script.statements);
-    walk::walk(&cx.script.statements, &mut V { declared, seen: HashSet::new(), out });
+    walk::walk(&cx.script.statements, &mut V { declared, out });
 }

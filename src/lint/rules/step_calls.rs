@@ -135,6 +135,11 @@ pub fn in_step_context(stack: &[Frame]) -> bool {
         if i > 0 && stack[i - 1].name == "post" {
             return true;
         }
+        // Scripted `parallel a: { }, ...` (no closure of its own): its branches hold steps.
+        let closure_arg = walk::positional(f.args).any(|a| matches!(a.kind, ExprKind::Closure(_)));
+        if f.name == "parallel" && !closure_arg {
+            continue;
+        }
         if DIRECTIVES.contains(&f.name) {
             // `parallel` and `stage` with closures are steps in scripted code (no `pipeline` around).
             if (f.name == "parallel" || f.name == "stage" || f.name == "node")
@@ -353,7 +358,14 @@ fn check_types(cx: &Context, out: &mut Findings) {
         if !info.native {
             return;
         }
-        for (key, _, value) in named_args(args) {
+        // A lone positional argument fills the first parameter (`retry('three')`).
+        let first = info.params.as_ref().and_then(|p| p.first()).cloned();
+        let lone = match (named_args(args).is_empty(), walk::positional(args).next(), first) {
+            (true, Some(v), Some(f)) => Some((f, v)),
+            _ => None,
+        };
+        let named = named_args(args).into_iter().map(|(k, _, v)| (k, v));
+        for (key, value) in named.chain(lone) {
             let ExprKind::Str { value: text, .. } = &value.kind else { continue };
             if BOOLEAN_PARAMS.contains(&key.as_str()) {
                 out.add(
