@@ -67,9 +67,7 @@ const PLUGIN_STEPS: &[&str] = &[
     "addBadge",
     "addInfoBadge",
     "addShortText",
-    "ansiColor",
     "bitbucketStatusNotify",
-    "buildName",
     "buildDescription",
     "cleanWs",
     "cobertura",
@@ -84,7 +82,6 @@ const PLUGIN_STEPS: &[&str] = &[
     "emailextrecipients",
     "getContext",
     "githubNotify",
-    "gitlabCommitStatus",
     "httpRequest",
     "jacoco",
     "jiraComment",
@@ -92,12 +89,10 @@ const PLUGIN_STEPS: &[&str] = &[
     "kubernetesDeploy",
     "library",
     "libraryResource",
-    "lock",
     "mail",
     "milestone",
     "nexusArtifactUploader",
     "nexusPublisher",
-    "nodejs",
     "office365ConnectorSend",
     "podTemplate",
     "properties",
@@ -117,30 +112,15 @@ const PLUGIN_STEPS: &[&str] = &[
     "script",
     "setGitHubPullRequestStatus",
     "sshPublisher",
-    "sshagent",
     "slackSend",
     "slackUploadFile",
     "sonarQubeEnv",
     "step",
     "stage",
-    "tee",
     "tool",
     "unarchive",
     "validateDeclarativePipeline",
     "waitForQualityGate",
-    "withAWS",
-    "withAnt",
-    "withDockerContainer",
-    "withDockerRegistry",
-    "withDockerServer",
-    "withGradle",
-    "withKubeConfig",
-    "withMaven",
-    "withNPM",
-    "withPythonEnv",
-    "withSonarQubeEnv",
-    "withVault",
-    "wrap",
     "writeCSV",
     "writeMavenPom",
     "xunit",
@@ -152,7 +132,6 @@ const PLUGIN_STEPS: &[&str] = &[
     "prependToFile",
     "compareVersions",
     "findBuildScans",
-    "catchError",
     "build",
     "checkout",
     "checkoutToSubdirectory",
@@ -165,7 +144,6 @@ const PLUGIN_STEPS: &[&str] = &[
     "unstash",
     "input",
     "timestamps",
-    "withEnv",
     "archive",
     "unstable",
     "warnError",
@@ -175,7 +153,6 @@ const PLUGIN_STEPS: &[&str] = &[
     "nunit",
     "mstest",
     "vsTest",
-    "withSonarQubeEnv",
     "allure",
     "jiraSendBuildInfo",
     "jiraSendDeploymentInfo",
@@ -342,15 +319,19 @@ impl Catalog {
                 s.params = None;
             }
         }
-        for (names, symbol) in [(PLUGIN_STEPS, false), (SYMBOLS, true)] {
+        // Plugin block steps that also serve as declarative options (`options { ansiColor('xterm') }`),
+        // and plugin triggers and parameter types, from the declarative model's lists.
+        let lists = [
+            (crate::pipeline::model::PLUGIN_OPTIONS, false),
+            (crate::pipeline::model::PLUGIN_TRIGGERS, false),
+            (crate::pipeline::model::PLUGIN_PARAMETERS, false),
+            (PLUGIN_STEPS, false),
+            (SYMBOLS, true),
+        ];
+        for (names, symbol) in lists {
             for name in names {
-                steps.entry(name.to_string()).or_insert(StepInfo {
-                    params: None,
-                    required: Vec::new(),
-                    block: false,
-                    native: false,
-                    symbol,
-                });
+                let any = StepInfo { params: None, required: Vec::new(), block: false, native: false, symbol };
+                steps.entry(name.to_string()).or_insert(any);
             }
         }
         Catalog { steps }

@@ -253,27 +253,56 @@ fn code_of(message: &str) -> &'static str {
         "JV005"
     } else if has("Expected one of") || has("Only one of") || has("Parallel stages") || has("is not allowed in stage") {
         "JV004"
-    } else if has("Invalid condition") || has("post condition") {
+    } else if has("Invalid condition") || has("post condition") || has("build condition names") {
         "JV013"
     } else if has("not allowed in this context") || has("Method calls on objects not allowed") {
         "JV010"
-    } else if has("agent type") || has("Only one agent type") || has("Invalid config option") {
-        if has("Invalid config option") {
-            "JV009"
-        } else {
-            "JV006"
-        }
+    } else if has("Invalid config option") {
+        "JV009"
+    } else if has("agent type") || has("agent section") || has("\"agent none\"") {
+        "JV006"
     } else if has("xis") || has("Matrix") || has("matrix") {
         "JV011"
-    } else if has("conditional") || has("when condition") || has("when closure") || has("regular expression") {
+    } else if has("No variables specified") {
+        "JV002"
+    } else if has("conditional")
+        || has("when condition")
+        || has("when closure")
+        || has("regular expression")
+        || has("Expecting \"")
+    {
         "JV008"
-    } else if has("environment variable name") || has("name=value") || has("for environment") || has("Environment") {
+    } else if has("environment variable name")
+        || has("name=value")
+        || has("for environment")
+        || has("Environment")
+        || has("environment expression")
+        || has("not a valid identifier")
+    {
         "JV007"
+    } else if has("Invalid option type")
+        || has("Invalid trigger type")
+        || has("Invalid parameter type")
+        || has("Invalid tool type")
+        || has("mix named and unnamed")
+        || has("cannot have blocks")
+        || has("cannot be defined as maps")
+        || has("Method call arguments")
+        || has("Expected an option")
+        || has("Expected a trigger")
+        || has("Expected a build parameter")
+        || has("someTool")
+        || has("for tool")
+        || has("should have")
+        || has("Invalid parameter \"")
+    {
+        "JV009"
     } else if has("Missing required")
         || has("No stages")
         || has("No steps")
+        || has("No tools")
         || has("can not be empty")
-        || has("No variables")
+        || has("No message specified")
     {
         "JV002"
     } else {
@@ -284,7 +313,7 @@ fn code_of(message: &str) -> &'static str {
 fn report(cx: &Context, out: &mut Findings, code: &str) {
     let Some(Err(errors)) = &cx.model else { return };
     for e in errors {
-        if code_of(&e.message) == code {
+        if e.rule.unwrap_or_else(|| code_of(&e.message)) == code {
             out.add(e.span, e.message.clone());
         }
     }
@@ -302,6 +331,12 @@ mod tests {
         assert_eq!(code_of("Invalid agent type \"x\" specified. Must be one of [any, label, none]"), "JV006");
         assert_eq!(code_of("Unknown conditional foo. Valid conditionals are: allOf"), "JV008");
         assert_eq!(code_of("Matrix must have at least one axis"), "JV011");
+        assert_eq!(code_of("No variables specified for environment"), "JV002");
+        assert_eq!(code_of("post can not be empty"), "JV002");
+        assert_eq!(code_of("Options definitions cannot have blocks"), "JV009");
+        assert_eq!(code_of("Invalid option type \"x\". Valid option types: [timeout]"), "JV009");
+        assert_eq!(code_of("Only one agent type is allowed per agent section"), "JV006");
+        assert_eq!(code_of("Multiple occurrences of the steps section"), "JV003");
         assert_eq!(
             code_of("Expected one of \"steps\", \"stages\", \"parallel\", or \"matrix\" for stage \"X\""),
             "JV004"

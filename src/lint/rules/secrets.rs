@@ -38,17 +38,22 @@ environment variable and nothing else in the string needs Groovy.",
 };
 
 const SCRIPT_STEPS: &[&str] = &["sh", "bat", "powershell", "pwsh"];
-const SECRET_KEYS: &[&str] = &["variable", "passwordVariable", "passphraseVariable"];
+/// The variables whose values Jenkins masks (an SSH key's file path too).
+const SECRET_KEYS: &[&str] = &["variable", "passwordVariable", "passphraseVariable", "keyFileVariable"];
 
-/// The secret variables bound by the `withCredentials` frames around a call.
-fn bound(stack: &[Frame]) -> HashSet<String> {
+/// Every variable a binding sets (secret or not): environment variables of the shell.
+const BOUND_KEYS: &[&str] =
+    &["variable", "usernameVariable", "passwordVariable", "passphraseVariable", "keyFileVariable", "keystoreVariable"];
+
+/// The variables bound by the `withCredentials` frames around a call: the keys of `keys` only.
+fn bound(stack: &[Frame], keys: &[&str]) -> HashSet<String> {
     let mut out = HashSet::new();
     for f in stack.iter().filter(|f| f.name == "withCredentials") {
         let list = f.named("bindings").or_else(|| walk::positional(f.args).next());
         let Some(Expr { kind: ExprKind::List(items), .. }) = list else { continue };
         for b in items {
             if let ExprKind::MethodCall { args, .. } = &b.kind {
-                for key in SECRET_KEYS {
+                for key in keys {
                     if let Some(v) = walk::named(args, key).and_then(crate::pipeline::model::literal) {
                         out.insert(v);
                     }
@@ -116,8 +121,10 @@ fn check(cx: &Context, out: &mut Findings) {
             }
             let script = walk::named(args, "script").or_else(|| walk::positional(args).next());
             let Some(s @ Expr { kind: ExprKind::GString { parts, quote }, .. }) = script else { return };
-            let mut secrets = bound(stack);
+            let mut secrets = bound(stack, SECRET_KEYS);
             secrets.extend(self.env_secrets.iter().cloned());
+            let mut shell_vars = bound(stack, BOUND_KEYS);
+            shell_vars.extend(secrets.iter().cloned());
             let leaked: Vec<&str> = parts
                 .iter()
                 .filter_map(|p| match p {
@@ -139,7 +146,7 @@ fn check(cx: &Context, out: &mut Findings) {
                 ),
             );
             f.help = Some("use single quotes so that the shell, not Groovy, expands the variable".into());
-            f.fix = single_quoted(self.source, s, parts, *quote, &secrets);
+            f.fix = single_quoted(self.source, s, parts, *quote, &shell_vars);
         }
     }
     let env_secrets = environment_secrets(cx);
@@ -154,7 +161,7 @@ fn single_quoted(
     s: &Expr,
     parts: &[GStringPart],
     quote: Quote,
-    secrets: &HashSet<String>,
+    shell_vars: &HashSet<String>,
 ) -> Option<Fix> {
     let (open, close) = match quote {
         Quote::Double => ("'", "'"),
@@ -174,7 +181,7 @@ fn single_quoted(
             GStringPart::Expr(e) => {
                 let v = part_var(e)?;
                 // Only names the shell has: bound credentials and env.X (a Groovy local would be lost).
-                if matches!(&e.kind, ExprKind::Var(_)) && !secrets.contains(v) {
+                if matches!(&e.kind, ExprKind::Var(_)) && !shell_vars.contains(v) {
                     return None;
                 }
                 body.push_str(&format!("${{{v}}}"));

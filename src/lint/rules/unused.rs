@@ -1,6 +1,8 @@
 //! Environment variables and parameters that nothing in the file reads.
 
+use crate::lint::walk::{self, Frame, Visitor};
 use crate::lint::{Context, Findings, Rule, Severity};
+use crate::syntax::ast::{Arg, Expr, ExprKind, Stmt, StmtKind};
 
 pub const RULE: Rule = Rule {
     code: "JV035",
@@ -24,30 +26,35 @@ environment { OLD_REGISTRY = 'registry.example.com' }   // used by nothing any m
 };
 
 fn check(cx: &Context, out: &mut Findings) {
-    let Some(Ok(p)) = &cx.model else { return };
-    let mut names: Vec<(String, crate::syntax::ast::Span)> = Vec::new();
-    for e in &p.environment {
-        names.push((e.name.clone(), e.span));
+    if !cx.declarative() {
+        return;
     }
-    fn stage_env(stages: &[crate::pipeline::model::Stage], out: &mut Vec<(String, crate::syntax::ast::Span)>) {
-        use crate::pipeline::model::StageBody;
-        for st in stages {
-            out.extend(st.environment.iter().map(|e| (e.name.clone(), e.span)));
-            match &st.body {
-                StageBody::Stages(s) | StageBody::Parallel(s) => stage_env(s, out),
-                StageBody::Matrix(m) => {
-                    out.extend(m.environment.iter().map(|e| (e.name.clone(), e.span)));
-                    stage_env(&m.stages, out);
+    // Read from the tree, so that a pipeline with other errors is still checked.
+    struct V(Vec<(String, crate::syntax::ast::Span)>);
+    impl<'a> Visitor<'a> for V {
+        fn block(&mut self, stmts: &'a [Stmt], stack: &[Frame<'a>]) {
+            if stack.last().is_none_or(|f| f.name != "environment") {
+                return;
+            }
+            for s in stmts {
+                if let StmtKind::Expr(Expr { kind: ExprKind::Assign { target, .. }, span }) = &s.kind {
+                    if let ExprKind::Var(n) = &target.kind {
+                        self.0.push((n.clone(), *span));
+                    }
                 }
-                StageBody::Steps(_) => {}
+            }
+        }
+        fn call(&mut self, e: &'a Expr, _name: &'a str, args: &'a [Arg], stack: &[Frame<'a>]) {
+            if stack.last().is_some_and(|f| f.name == "parameters") {
+                if let Some(n) = walk::named(args, "name").and_then(crate::pipeline::model::literal) {
+                    self.0.push((n, e.span));
+                }
             }
         }
     }
-    stage_env(&p.stages, &mut names);
-    for prm in &p.parameters {
-        names.push((prm.name.clone(), prm.span));
-    }
-    for (name, span) in names {
+    let mut v = V(Vec::new());
+    walk::walk(&cx.script.statements, &mut v);
+    for (name, span) in v.0 {
         if name.contains('+') {
             continue; // PATH+EXTRA adds to PATH
         }
