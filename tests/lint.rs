@@ -203,18 +203,20 @@ for suite in xml:
     let printed = python(script, &[dir.path().join("lint.xml").to_str().unwrap()]);
     assert_eq!(printed, "JV012 3:16 ['Failure']\nJV020 7:17 ['Failure']\nJV030 9:24 ['Failure']\n");
     jeeves(dir.path(), &["--format", "checkstyle", "-o", "cs.xml"]);
-    // Read as checkstyle consumers (reviewdog, Warnings NG) read it: file name, then each error's attributes.
-    let script = r#"
-import sys, xml.etree.ElementTree as ET
-root = ET.parse(sys.argv[1]).getroot()
-assert root.tag == "checkstyle"
-for f in root.findall("file"):
-    for e in f.findall("error"):
-        print(f.get("name"), e.get("line"), e.get("column"), e.get("severity"), e.get("source"))
-"#;
-    let printed = python(script, &[dir.path().join("cs.xml").to_str().unwrap()]);
+    // Read by reviewdog's checkstyle decoder (Go), built from Debian's package in GOPATH mode.
+    let main = root().join("tests/checkstyle/main.go");
+    let out = Command::new("go")
+        .args(["run", main.to_str().unwrap(), dir.path().join("cs.xml").to_str().unwrap()])
+        .env("GOPATH", "/usr/share/gocode")
+        .env("GO111MODULE", "off")
+        .env("GOCACHE", dir.path().join("gocache"))
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run go ({e}): the test command installs golang-go and golang-github-haya14busa-go-checkstyle-dev")
+        });
+    assert!(out.status.success(), "the checkstyle reader failed: {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
-        printed,
+        String::from_utf8_lossy(&out.stdout),
         "./Jenkinsfile 3 16 error jeeves.JV012.invalid-cron\n./Jenkinsfile 7 17 warning jeeves.JV020.unknown-step\n./Jenkinsfile 9 24 error jeeves.JV030.secret-interpolation\n"
     );
 }
