@@ -86,12 +86,16 @@ fn main() {
     let runs = 7;
     let mut lint = Vec::new();
     let mut rss = 0;
+    let mut cpu = Vec::new();
     for _ in 0..runs {
-        let (t, r) =
-            common::measure(Command::new(&bin).args(["lint", "--format", "json", "-o", "/dev/null"]).arg(dir.path()));
+        let (t, r, c) = common::measure_cpu(
+            Command::new(&bin).args(["lint", "--format", "json", "-o", "/dev/null"]).arg(dir.path()),
+        );
         lint.push(t);
+        cpu.push(c.as_secs_f64() / t.as_secs_f64());
         rss = rss.max(r);
     }
+    cpu.sort_by(f64::total_cmp);
     let files: Vec<String> = {
         let mut f = Vec::new();
         jeeves::lint::discover(dir.path(), &mut f);
@@ -108,6 +112,7 @@ fn main() {
         1000.0 / l.as_secs_f64(),
         rss / 1024
     );
+    println!("  cores busy during lint: {:.2} (CPU time / wall time, median)", cpu[cpu.len() / 2]);
     println!(
         "  jeeves parse (1 core): {:>7.1} ms  (lint / parse = {:.2}x)",
         p.as_secs_f64() * 1e3,

@@ -73,7 +73,7 @@ pub fn run(opts: RunOptions) -> RunEnd {
     };
     // A declarative pipeline is read (and validated) before anything runs, as Jenkins compiles it first.
     let declarative = match &parsed {
-        Ok(script) => pipeline::find_pipeline(script).map(|(span, body)| pipeline::build(span, &body, &source)),
+        Ok(script) => pipeline::model::read(script, &source),
         Err(_) => None,
     };
     let dir = opts.file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

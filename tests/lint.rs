@@ -324,3 +324,24 @@ fn finds_jenkinsfiles_by_name_in_directories() {
         ]
     );
 }
+
+#[test]
+fn deeply_nested_files_and_odd_bytes_do_not_break_it() {
+    // 150 nested closures: lint reads them like run does, no stack overflow.
+    let deep = format!("node {{\n{}sh 'make'\n{}}}\n", "dir('a') {\n".repeat(150), "}\n".repeat(150));
+    let dir = project(&deep);
+    let out = jeeves(dir.path(), &["--format", "json"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
+    // A file that is not UTF-8 is linted, but --fix does not rewrite it (it would lose its bytes).
+    let mut bytes = b"// caf\xe9\nnode {\n  withCredentials([string(credentialsId: 't', variable: 'T')]) {\n    sh \"echo $T\"\n  }\n}\n".to_vec();
+    let odd = tempfile::tempdir().unwrap();
+    std::fs::write(odd.path().join("Jenkinsfile"), &bytes).unwrap();
+    let out = jeeves(odd.path(), &["--fix"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8, so not rewritten"), "{out:?}");
+    assert_eq!(std::fs::read(odd.path().join("Jenkinsfile")).unwrap(), bytes);
+    // Control characters in what a message quotes do not reach the output.
+    bytes = b"pipeline { agent any; stages { stage('a\x1b[31mb') { steps { echo 'x' } }; stage('a\x1b[31mb') { steps { echo 'y' } } } }\n".to_vec();
+    std::fs::write(odd.path().join("Jenkinsfile"), &bytes).unwrap();
+    let out = jeeves(odd.path(), &[]);
+    assert!(!out.stdout.contains(&0x1b), "{}", String::from_utf8_lossy(&out.stdout));
+}

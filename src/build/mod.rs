@@ -746,7 +746,7 @@ impl Build {
             "result": self.result().name(),
             "start": self.start_millis,
             "duration": self.started.elapsed().as_millis() as u64,
-            "parameters": self.params,
+            "parameters": self.params.iter().map(|(k, v)| (k.clone(), self.log.masked(v))).collect::<IndexMap<_, _>>(),
             "commit": self.facts.commit,
             "stages": stages,
             "artifacts": self.artifacts.lock().clone(),
@@ -754,9 +754,11 @@ impl Build {
             "fingerprints": self.fingerprints.lock().clone(),
             "stashes": self.stashes.lock().clone(),
             // What `env.NAME = value` set: a downstream build's `buildVariables`.
-            "buildVariables": self.env.lock().clone(),
-            "description": self.description.lock().clone(),
-            "displayName": self.display_name.lock().clone(),
+            // Masked value by value: a secret with quotes or backslashes is escaped in the JSON text,
+            // where masking the whole text would not find it.
+            "buildVariables": self.env.lock().iter().map(|(k, v)| (k.clone(), self.log.masked(v))).collect::<IndexMap<_, _>>(),
+            "description": self.description.lock().as_deref().map(|d| self.log.masked(d)),
+            "displayName": self.display_name.lock().as_deref().map(|d| self.log.masked(d)),
         });
         if let Ok(text) = serde_json::to_string_pretty(&record) {
             let _ = fs::write(self.layout.build_dir.join("build.json"), self.log.masked(&text) + "\n");

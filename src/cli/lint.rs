@@ -49,6 +49,15 @@ fn usage(message: impl std::fmt::Display) -> ExitCode {
 }
 
 pub(crate) fn run(args: LintArgs) -> ExitCode {
+    // `--fix` lints again on this thread: give it the stack deeply nested files need.
+    let worker = std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE);
+    match std::thread::scope(|s| worker.spawn_scoped(s, || lint(args)).map(|h| h.join())) {
+        Ok(Ok(code)) => code,
+        _ => usage("the linter stopped unexpectedly"),
+    }
+}
+
+fn lint(args: LintArgs) -> ExitCode {
     if args.list_rules {
         let mut out = String::new();
         for r in lint::rules() {
@@ -113,7 +122,9 @@ pub(crate) fn run(args: LintArgs) -> ExitCode {
     if args.fix {
         for r in &mut reports {
             let mut fixes: Vec<&lint::Fix> = r.findings.iter().filter_map(|f| f.fix.as_ref()).collect();
-            if fixes.is_empty() {
+            let Some(file) = r.file.clone().filter(|_| !fixes.is_empty()) else { continue };
+            if !r.exact {
+                eprintln!("jeeves lint: {}: not UTF-8, so not rewritten by --fix", r.path);
                 continue;
             }
             fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
@@ -129,13 +140,15 @@ pub(crate) fn run(args: LintArgs) -> ExitCode {
                 last = s;
                 applied += 1;
             }
-            if let Err(e) = std::fs::write(&r.path, &text) {
+            if let Err(e) = std::fs::write(&file, &text) {
                 eprintln!("jeeves lint: {}: cannot write the fix: {e}", r.path);
                 io_error = true;
                 continue;
             }
             eprintln!("jeeves lint: {}: fixed {applied} finding{}", r.path, if applied == 1 { "" } else { "s" });
-            *r = lint::lint_source(&r.path, &text, &catalog, &config);
+            let path = r.path.clone();
+            *r = lint::lint_source(&path, &text, &catalog, &config);
+            r.file = Some(file);
         }
     }
     let color = args.output.is_none()

@@ -246,10 +246,13 @@ impl Interp {
             root: Some(self.shared.root()),
             loads: self.shared.loads.clone(),
         });
+        // A file that loads itself ends in StackOverflowError like any other endless recursion.
+        self.enter()?;
         let home = std::mem::replace(&mut self.shared, loaded);
         let scope = Scope::root();
         let r = self.exec_stmts(&script.statements, &scope);
         self.shared = home;
+        self.leave();
         match r {
             Ok(v) | Err(Flow::Return(v)) => Ok(v),
             Err(Flow::Break(_)) | Err(Flow::Continue(_)) => Ok(Value::Null),

@@ -276,10 +276,6 @@ const SYMBOLS: &[&str] = &[
     "lfs",
     "sparseCheckoutPaths",
     "relativeTargetDirectory",
-    "string",
-    "booleanParam",
-    "[$class",
-    "value",
     "fileParam",
     // Post conditions and declarative when conditions used as calls inside their sections.
     "always",
@@ -384,6 +380,9 @@ impl Catalog {
 pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let lower = name.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
+    // In name order, so that a tie always suggests the same name.
+    let mut candidates: Vec<&str> = candidates.collect();
+    candidates.sort_unstable();
     for c in candidates {
         let score = if c.to_ascii_lowercase() == lower { 1.0 } else { strsim::jaro_winkler(name, c) };
         if score >= 0.85 && best.is_none_or(|(b, _)| score > b) {

@@ -140,6 +140,7 @@ fn sarif(reports: &[FileReport]) -> String {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
+            "columnKind": "unicodeCodePoints",
             "tool": {
                 "driver": {
                     "name": "jeeves",
@@ -310,6 +311,10 @@ fn junit(reports: &[FileReport]) -> String {
 fn jenkins(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
+        // Jenkins validates one file; with several, each block says which.
+        if reports.len() > 1 {
+            out.push_str(&format!("{}:\n", r.path));
+        }
         let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
         if errors.is_empty() {
             out.push_str("Jenkinsfile successfully validated.\n");

@@ -196,6 +196,10 @@ pub struct FileReport {
     pub path: String,
     pub source: Arc<str>,
     pub findings: Vec<Finding>,
+    /// The file it came from, when it came from one (`--fix` writes there).
+    pub file: Option<PathBuf>,
+    /// `source` is the file's bytes exactly (valid UTF-8), so a fix can be written back.
+    pub exact: bool,
 }
 
 impl FileReport {
@@ -216,8 +220,7 @@ pub fn lint_source(path: &str, source: &str, catalog: &catalog::Catalog, config:
             findings = sink.list;
         }
         Ok(script) => {
-            let model =
-                crate::pipeline::find_pipeline(&script).map(|(span, body)| crate::pipeline::build(span, &body, source));
+            let model = crate::pipeline::model::read(&script, source);
             let library_var = Path::new(path).parent().and_then(|p| p.file_name()).is_some_and(|n| n == "vars")
                 && path.ends_with(".groovy");
             let cx = Context { path, source, script: &script, model, catalog, library_var };
@@ -237,12 +240,16 @@ pub fn lint_source(path: &str, source: &str, catalog: &catalog::Catalog, config:
             }
         }
     }
-    let suppressed = suppressions(source);
+    let suppressed = suppressions(source, &index);
     findings.retain(|f| {
         let line = index.line_col(f.span.start as usize).0;
         !suppressed.iter().any(|(l, code)| (*l == line || *l + 1 == line) && (code == f.code || code == "all"))
     });
     for f in &mut findings {
+        // Messages quote the file's text: no control characters reach a terminal or a one-line format.
+        if f.message.chars().any(char::is_control) {
+            f.message = f.message.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        }
         if let Some(level) = config.levels.get(f.code) {
             f.severity = *level;
         }
@@ -251,23 +258,25 @@ pub fn lint_source(path: &str, source: &str, catalog: &catalog::Catalog, config:
     }
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
-    FileReport { path: path.to_string(), source: Arc::from(source), findings }
+    FileReport { path: path.to_string(), source: Arc::from(source), findings, file: None, exact: true }
 }
 
-/// `// jeeves-lint: ignore JV012 JV013` comments: (line, code) pairs; `ignore` alone ignores all.
-fn suppressions(source: &str) -> Vec<(usize, String)> {
+/// `// jeeves-lint: ignore JV012 JV013` comments: (line, code) pairs; `ignore` alone ignores all. Lines
+/// are counted as everywhere else (`\n`, `\r\n` or a lone `\r`).
+fn suppressions(source: &str, index: &crate::syntax::LineIndex) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (i, line) in source.lines().enumerate() {
-        let Some(at) = line.find("jeeves-lint:") else { continue };
-        let rest = line[at + "jeeves-lint:".len()..].trim();
+    for (at, _) in source.match_indices("jeeves-lint:") {
+        let rest = &source[at + "jeeves-lint:".len()..];
+        let rest = rest.split(['\n', '\r']).next().unwrap_or("").trim();
         let Some(codes) = rest.strip_prefix("ignore") else { continue };
+        let line = index.line_col(at).0;
         let codes: Vec<&str> = codes.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()).collect();
         if codes.is_empty() {
-            out.push((i + 1, "all".to_string()));
+            out.push((line, "all".to_string()));
         }
         for c in codes {
             let code = rule(c).map(|r| r.code.to_string()).unwrap_or_else(|| c.to_ascii_uppercase());
-            out.push((i + 1, code));
+            out.push((line, code));
         }
     }
     out
@@ -315,17 +324,32 @@ pub fn lint_files(files: &[PathBuf], catalog: &catalog::Catalog, config: &Config
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(files.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..threads {
-            s.spawn(|| loop {
+            // Deeply nested files need the stack the interpreter threads get (only touched pages count).
+            let worker = std::thread::Builder::new().stack_size(crate::runner::STACK_SIZE);
+            let spawned = worker.spawn_scoped(s, || loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
                 let display = path.display().to_string();
                 let r = match std::fs::read(path) {
-                    Ok(bytes) => Ok(lint_source(&display, &String::from_utf8_lossy(&bytes), catalog, config)),
+                    Ok(bytes) => {
+                        let exact = std::str::from_utf8(&bytes).is_ok();
+                        let mut r = lint_source(&display, &String::from_utf8_lossy(&bytes), catalog, config);
+                        r.file = Some(path.clone());
+                        r.exact = exact;
+                        Ok(r)
+                    }
                     Err(e) => Err(format!("{display}: {e}")),
                 };
                 *results[i].lock() = Some(r);
             });
+            if let Err(e) = spawned {
+                eprintln!("jeeves lint: cannot start a worker thread: {e}");
+            }
         }
     });
-    results.into_iter().map(|m| m.into_inner().expect("every file is linted")).collect()
+    results
+        .into_iter()
+        .zip(files)
+        .map(|(m, f)| m.into_inner().unwrap_or_else(|| Err(format!("{}: not linted", f.display()))))
+        .collect()
 }

@@ -164,11 +164,11 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
             }
             StmtKind::Labeled { body, .. } => self.stmt(body, stack),
             StmtKind::Block(b) => self.stmts(&b.statements, stack),
-            StmtKind::Method(m) => self.method_decl(m, s, stack),
+            StmtKind::Method(m) => self.method_decl(m, stack),
             StmtKind::Class(c) => {
                 for m in &c.members {
                     match m {
-                        Member::Method(d) | Member::Constructor(d) => self.method_decl(d, s, stack),
+                        Member::Method(d) | Member::Constructor(d) => self.method_decl(d, stack),
                         Member::Field(f) => {
                             for d in f.declarators.iter().filter_map(|d| d.init.as_ref()) {
                                 self.expr(d, stack);
@@ -182,7 +182,7 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
         }
     }
 
-    fn method_decl(&mut self, m: &'a crate::syntax::ast::MethodDecl, _s: &'a Stmt, stack: &mut Vec<Frame<'a>>) {
+    fn method_decl(&mut self, m: &'a crate::syntax::ast::MethodDecl, stack: &mut Vec<Frame<'a>>) {
         let Some(body) = &m.body else { return };
         // A method body is its own frame: the calls that reach it are not known here.
         static DEF: std::sync::OnceLock<Expr> = std::sync::OnceLock::new();

@@ -472,56 +472,54 @@ pub struct ModelError {
     pub rule: Option<&'static str>,
 }
 
-thread_local! {
-    /// `pipeline { }` blocks `find_pipeline` found nested in other blocks (with no top-level one): `build`
-    /// reports them as Jenkins does instead of reading them.
-    static NESTED_PIPELINES: std::cell::RefCell<Vec<Span>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The top-level `pipeline { }` call of a script, if it has one. Without one, a `pipeline { }` nested in
-/// another block is returned, and `build` refuses it as Jenkins does.
+/// The top-level `pipeline { }` call of a script, if it has one.
 pub fn find_pipeline(script: &Script) -> Option<(Span, Arc<ast::Closure>)> {
-    NESTED_PIPELINES.with(|n| n.borrow_mut().clear());
-    let top = script.statements.iter().find_map(|s| {
+    script.statements.iter().find_map(|s| {
         let call = as_call(s)?;
         if call.name == "pipeline" {
             Some((call.span, call.body?))
         } else {
             None
         }
-    });
-    if top.is_some() {
-        return top;
-    }
-    fn nested(stmts: &[Stmt], depth: usize, out: &mut Vec<(Span, Arc<ast::Closure>)>) {
+    })
+}
+
+/// `pipeline { }` blocks inside other blocks (`timestamps { pipeline { ... } }`), which Jenkins refuses.
+fn nested_pipelines(script: &Script) -> Vec<Span> {
+    fn nested(stmts: &[Stmt], depth: usize, out: &mut Vec<Span>) {
         for s in stmts {
             let Some(call) = as_call(s) else { continue };
             let Some(body) = call.body else { continue };
             if depth > 0 && call.name == "pipeline" {
-                out.push((call.span, body.clone()));
+                out.push(call.span);
             }
             nested(&body.body, depth + 1, out);
         }
     }
     let mut found = Vec::new();
     nested(&script.statements, 0, &mut found);
-    NESTED_PIPELINES.with(|n| n.borrow_mut().extend(found.iter().map(|(span, _)| *span)));
-    found.into_iter().next()
+    found
+}
+
+/// The declarative pipeline of a script, read and validated: None for a scripted pipeline; Jenkins'
+/// error for a `pipeline { }` that is not at the top level.
+pub fn read(script: &Script, source: &str) -> Option<Result<Pipeline, Vec<ModelError>>> {
+    if let Some((span, body)) = find_pipeline(script) {
+        return Some(build(span, &body, source));
+    }
+    let nested = nested_pipelines(script);
+    if nested.is_empty() {
+        return None;
+    }
+    let message = "pipeline block must be at the top-level, not within another block.";
+    Some(Err(nested
+        .into_iter()
+        .map(|span| ModelError { span, message: message.into(), rule: Some("JV003") })
+        .collect()))
 }
 
 /// Reads `pipeline { body }`; every problem found is returned (as Jenkins lists all of them).
 pub fn build(span: Span, body: &ast::Closure, source: &str) -> Result<Pipeline, Vec<ModelError>> {
-    let nested = NESTED_PIPELINES.with(|n| n.borrow().clone());
-    if nested.contains(&span) {
-        return Err(nested
-            .into_iter()
-            .map(|span| ModelError {
-                span,
-                message: "pipeline block must be at the top-level, not within another block.".into(),
-                rule: Some("JV003"),
-            })
-            .collect());
-    }
     let mut r = Reader { errors: Vec::new(), source };
     let p = r.pipeline(span, body);
     if r.errors.is_empty() {

@@ -26,18 +26,30 @@ pub const INPUT: Step = Step {
 /// `string` is both a parameter definition and the secret-text credentials binding.
 pub const STRING: Step = Step {
     name: "string",
-    params: &["name", "defaultValue", "description", "trim", "credentialsId", "variable"],
+    params: &["name", "defaultValue", "description", "trim", "credentialsId", "variable", "value"],
     block: false,
     run: string_def,
 };
-pub const TEXT: Step =
-    Step { name: "text", params: &["name", "defaultValue", "description", "trim"], block: false, run: text_def };
-pub const BOOLEAN_PARAM: Step =
-    Step { name: "booleanParam", params: &["name", "defaultValue", "description"], block: false, run: boolean_def };
+pub const TEXT: Step = Step {
+    name: "text",
+    params: &["name", "defaultValue", "description", "trim", "value"],
+    block: false,
+    run: text_def,
+};
+pub const BOOLEAN_PARAM: Step = Step {
+    name: "booleanParam",
+    params: &["name", "defaultValue", "description", "value"],
+    block: false,
+    run: boolean_def,
+};
 pub const CHOICE: Step =
     Step { name: "choice", params: &["name", "choices", "description"], block: false, run: choice_def };
-pub const PASSWORD: Step =
-    Step { name: "password", params: &["name", "defaultValue", "description"], block: false, run: password_def };
+pub const PASSWORD: Step = Step {
+    name: "password",
+    params: &["name", "defaultValue", "description", "value"],
+    block: false,
+    run: password_def,
+};
 
 fn string_def(_: &PipelineHost, _: &mut Interp, args: &StepArgs) -> Eval {
     Ok(definition("string", args))

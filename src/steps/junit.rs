@@ -24,6 +24,7 @@ pub const JUNIT: Step = Step {
         "checksName",
         "skipPublishingChecks",
         "keepProperties",
+        "stdioRetention",
     ],
     block: false,
     run: junit,

@@ -346,7 +346,9 @@ impl Host for PipelineHost {
         };
         let warning = self.interpolation_warning(interp, name, &args);
         let has_warning = warning.is_some();
-        PENDING.with(|p| *p.borrow_mut() = warning);
+        if has_warning {
+            PENDING.with(|p| *p.borrow_mut() = warning);
+        }
         let r = StepArgs::new(step, args, span).and_then(|a| (step.run)(self, interp, &a));
         if has_warning {
             self.flush_pending();

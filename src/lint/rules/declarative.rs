@@ -248,7 +248,18 @@ post { sucess { echo 'done' } }
 
 /// The rule a validator message belongs to.
 fn code_of(message: &str) -> &'static str {
-    let has = |s: &str| message.contains(s);
+    // What the user wrote appears in double quotes (stage names, section names): it must not decide.
+    let mut blank = String::with_capacity(message.len());
+    let mut quoted = false;
+    for ch in message.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+            blank.push(ch);
+        } else if !quoted {
+            blank.push(ch);
+        }
+    }
+    let has = |s: &str| blank.contains(s);
     if has("Duplicate ") {
         "JV005"
     } else if has("Expected one of") || has("Only one of") || has("Parallel stages") || has("is not allowed in stage") {
@@ -259,9 +270,11 @@ fn code_of(message: &str) -> &'static str {
         "JV010"
     } else if has("Invalid config option") {
         "JV009"
-    } else if has("agent type") || has("agent section") || has("\"agent none\"") {
+    } else if has("agent type") || has("agent section") || message.contains("\"agent none\"") {
         "JV006"
-    } else if has("xis") || has("Matrix") || has("matrix") {
+    } else if has("conditional") && !has("Matrix") {
+        "JV008"
+    } else if has("axis") || has("Axis") || has("Matrix") || has("matrix") {
         "JV011"
     } else if has("No variables specified") {
         "JV002"

@@ -137,6 +137,7 @@ fn check(cx: &Context, out: &mut Findings) {
                 return;
             }
             let mut names: Vec<&str> = leaked.clone();
+            names.sort();
             names.dedup();
             let f = self.out.add(
                 s.span,
@@ -146,7 +147,10 @@ fn check(cx: &Context, out: &mut Findings) {
                 ),
             );
             f.help = Some("use single quotes so that the shell, not Groovy, expands the variable".into());
-            f.fix = single_quoted(self.source, s, parts, *quote, &shell_vars);
+            // Only a POSIX shell expands `${NAME}` the same way; cmd and PowerShell would not.
+            if name == "sh" {
+                f.fix = single_quoted(self.source, s, parts, *quote, &shell_vars);
+            }
         }
     }
     let env_secrets = environment_secrets(cx);

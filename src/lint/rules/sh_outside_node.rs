@@ -65,12 +65,24 @@ fn check(cx: &Context, out: &mut Findings) {
     if cx.declarative() || cx.library_var {
         return;
     }
-    struct V<'o> {
+    struct V<'c, 'o> {
+        cx: &'c Context<'c>,
+        defined: std::collections::HashSet<String>,
         out: &'o mut Findings,
     }
-    impl<'a> Visitor<'a> for V<'_> {
+    impl<'a> Visitor<'a> for V<'_, '_> {
         fn call(&mut self, e: &'a Expr, name: &'a str, _args: &'a [Arg], stack: &[Frame<'a>]) {
-            if NEEDS_NODE.contains(&name) && !stack.iter().any(|f| PROVIDES_NODE.contains(&f.name)) {
+            if !NEEDS_NODE.contains(&name) {
+                return;
+            }
+            // A node may come from a frame this file cannot see into: a method of the script
+            // (`def onLinux(body) { node { body() } }`) or a step of a library or plugin.
+            let maybe_node = |f: &Frame| {
+                PROVIDES_NODE.contains(&f.name)
+                    || self.defined.contains(f.name)
+                    || self.cx.catalog.get(f.name).is_none()
+            };
+            if !stack.iter().any(maybe_node) {
                 let f = self.out.add(
                     e.span,
                     format!("\"{name}\" needs a workspace: Required context class hudson.FilePath is missing"),
@@ -79,5 +91,6 @@ fn check(cx: &Context, out: &mut Findings) {
             }
         }
     }
-    walk::walk(&cx.script.statements, &mut V { out });
+    let defined = super::step_calls::defined_names(&cx.script.statements);
+    walk::walk(&cx.script.statements, &mut V { cx, defined, out });
 }
