@@ -166,8 +166,8 @@ fn human_output_names_file_line_column_and_exits_1_on_errors() {
     assert!(text.contains("./Jenkinsfile:3:16: error[JV012]: Invalid cron spec \"0 25 * * *\": hour field \"25\": 25 is out of range 0-23"), "{text}");
     assert!(text.contains("./Jenkinsfile:7:17: warning[JV020]: No such DSL method 'shh'"), "{text}");
     assert!(text.contains("did you mean \"sh\"?"), "{text}");
-    assert!(text.contains("./Jenkinsfile:9:24: error[JV030]"), "{text}");
-    assert!(text.contains("jeeves lint: 1 file checked: 2 errors, 1 warning"), "{text}");
+    assert!(text.contains("./Jenkinsfile:9:24: warning[JV030]"), "{text}");
+    assert!(text.contains("jeeves lint: 1 file checked: 1 error, 2 warnings"), "{text}");
 }
 
 #[test]
@@ -217,7 +217,7 @@ for suite in xml:
     assert!(out.status.success(), "the checkstyle reader failed: {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "./Jenkinsfile 3 16 error jeeves.JV012.invalid-cron\n./Jenkinsfile 7 17 warning jeeves.JV020.unknown-step\n./Jenkinsfile 9 24 error jeeves.JV030.secret-interpolation\n"
+        "./Jenkinsfile 3 16 error jeeves.JV012.invalid-cron\n./Jenkinsfile 7 17 warning jeeves.JV020.unknown-step\n./Jenkinsfile 9 24 warning jeeves.JV030.secret-interpolation\n"
     );
 }
 
@@ -290,7 +290,7 @@ fn fix_rewrites_a_secret_into_single_quotes() {
     assert!(fixed.contains("sh 'docker login -u ${U} -p ${P} registry.example.com'"), "{fixed}");
     assert!(fixed.contains("sh \"echo '${P}'\""), "{fixed}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 1 finding"));
-    assert_eq!(out.status.code(), Some(1), "the unfixable one remains");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("warning[JV030]"), "the unfixable one remains");
 }
 
 #[test]

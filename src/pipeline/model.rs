@@ -861,6 +861,12 @@ impl Reader<'_> {
                     ExprKind::Var(name) => Some((name.clone(), target.span, (**value).clone())),
                     _ => None,
                 },
+                // `def IMAGE = 'x'` or `String DIR = './'`: the plugin's parser takes any assignment, and
+                // the variable's name is the key.
+                StmtKind::VarDecl(d) if d.declarators.len() == 1 => {
+                    let decl = &d.declarators[0];
+                    decl.init.as_ref().map(|v| (decl.name.name.clone(), decl.name.span, v.clone()))
+                }
                 _ => None,
             };
             let Some((name, key_span, value)) = assign else {

@@ -4,7 +4,7 @@
 
 use crate::lint::walk::{self, Frame, Visitor};
 use crate::lint::{Context, Findings, Rule, Severity};
-use crate::syntax::ast::{Arg, Expr};
+use crate::syntax::ast::{Arg, Expr, ExprKind};
 
 pub const RULE: Rule = Rule {
     code: "JV012",
@@ -39,7 +39,8 @@ fn check(cx: &Context, out: &mut Findings) {
                 return;
             }
             let spec = walk::named(args, "spec").or_else(|| walk::positional(args).next());
-            let Some(text) = spec.and_then(crate::pipeline::model::literal) else { return };
+            // Only a literal spec can be read here (`cron(schedule)` is a variable).
+            let Some(Expr { kind: ExprKind::Str { value: text, .. }, .. }) = spec else { return };
             for line in text.lines() {
                 let line = line.split('#').next().unwrap_or("").trim();
                 if line.is_empty() {

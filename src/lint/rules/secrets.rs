@@ -9,7 +9,7 @@ use crate::syntax::ast::{Arg, Expr, ExprKind, GStringPart, Quote};
 pub const RULE: Rule = Rule {
     code: "JV030",
     name: "secret-interpolation",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "a secret interpolated into sh/bat/powershell by a Groovy string",
     explain: "## JV030 secret-interpolation
 
@@ -120,42 +120,61 @@ fn check(cx: &Context, out: &mut Findings) {
                 return;
             }
             let script = walk::named(args, "script").or_else(|| walk::positional(args).next());
-            let Some(s @ Expr { kind: ExprKind::GString { parts, quote }, .. }) = script else { return };
+            let Some(script) = script else { return };
+            // The script itself, or strings joined with `+` (`"a " + "-p ${PASS}"`).
+            let mut strings = Vec::new();
+            gstrings(script, &mut strings);
+            let whole = strings.len() == 1 && std::ptr::eq(strings[0], script);
             let mut secrets = bound(stack, SECRET_KEYS);
             secrets.extend(self.env_secrets.iter().cloned());
             let mut shell_vars = bound(stack, BOUND_KEYS);
             shell_vars.extend(secrets.iter().cloned());
-            let leaked: Vec<&str> = parts
-                .iter()
-                .filter_map(|p| match p {
-                    GStringPart::Expr(e) => part_var(e),
-                    _ => None,
-                })
-                .filter(|v| secrets.contains(*v))
-                .collect();
-            if leaked.is_empty() {
-                return;
-            }
-            let mut names: Vec<&str> = leaked.clone();
-            names.sort();
-            names.dedup();
-            let f = self.out.add(
-                s.span,
-                format!(
-                    "A secret was passed to \"{name}\" using Groovy String interpolation, which is insecure (variables: {})",
-                    names.join(", ")
-                ),
-            );
-            f.help = Some("use single quotes so that the shell, not Groovy, expands the variable".into());
-            // Only a POSIX shell expands `${NAME}` the same way; cmd and PowerShell would not.
-            if name == "sh" {
-                f.fix = single_quoted(self.source, s, parts, *quote, &shell_vars);
+            for s in strings {
+                let ExprKind::GString { parts, quote } = &s.kind else { continue };
+                let mut names: Vec<&str> = parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        GStringPart::Expr(e) => part_var(e),
+                        _ => None,
+                    })
+                    .filter(|v| secrets.contains(*v))
+                    .collect();
+                if names.is_empty() {
+                    continue;
+                }
+                names.sort();
+                names.dedup();
+                let f = self.out.add(
+                    s.span,
+                    format!(
+                        "A secret was passed to \"{name}\" using Groovy String interpolation, which is insecure (variables: {})",
+                        names.join(", ")
+                    ),
+                );
+                f.help = Some("use single quotes so that the shell, not Groovy, expands the variable".into());
+                // Only a POSIX shell expands `${NAME}` the same way; cmd and PowerShell would not.
+                if name == "sh" && whole {
+                    f.fix = single_quoted(self.source, s, parts, *quote, &shell_vars);
+                }
             }
         }
     }
     let env_secrets = environment_secrets(cx);
     let mut v = V { source: cx.source, env_secrets, out };
     walk::walk(&cx.script.statements, &mut v);
+}
+
+/// The interpolated strings of a script argument: itself, or the operands of `+`.
+fn gstrings<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::GString { .. } => out.push(e),
+        ExprKind::Binary { op: crate::syntax::ast::BinaryOp::Add, lhs, rhs } => {
+            gstrings(lhs, out);
+            gstrings(rhs, out);
+        }
+        ExprKind::Paren(inner) => gstrings(inner, out),
+        _ => {}
+    }
 }
 
 /// The same script as a single-quoted string where that is certain to mean the same to the shell:

@@ -60,6 +60,32 @@ const NEEDS_NODE: &[&str] = &[
     "load",
 ];
 const PROVIDES_NODE: &[&str] = &["node", "dockerNode", "def", CLOSURE];
+/// Plugin block steps that only wrap their body (credentials, tools, colours, locks): no node.
+const WRAPPERS: &[&str] = &[
+    "withMaven",
+    "ansiColor",
+    "lock",
+    "timestamps",
+    "sshagent",
+    "withAWS",
+    "withDockerRegistry",
+    "withDockerServer",
+    "withSonarQubeEnv",
+    "withKubeConfig",
+    "wrap",
+    "configFileProvider",
+    "withVault",
+    "withNPM",
+    "withPythonEnv",
+    "withGradle",
+    "withAnt",
+    "tee",
+    "milestone",
+    "withGroovy",
+    "withFolderProperties",
+    "xvfb",
+    "xvnc",
+];
 
 fn check(cx: &Context, out: &mut Findings) {
     if cx.declarative() || cx.library_var {
@@ -78,9 +104,15 @@ fn check(cx: &Context, out: &mut Findings) {
             // A node may come from a frame this file cannot see into: a method of the script
             // (`def onLinux(body) { node { body() } }`) or a step of a library or plugin.
             let maybe_node = |f: &Frame| {
-                PROVIDES_NODE.contains(&f.name)
-                    || self.defined.contains(f.name)
-                    || self.cx.catalog.get(f.name).is_none()
+                if PROVIDES_NODE.contains(&f.name) || self.defined.contains(f.name) {
+                    return true;
+                }
+                match self.cx.catalog.get(f.name) {
+                    None => true,
+                    // jeeves' own steps and the usual wrappers are known not to open a node; another
+                    // plugin's block step might.
+                    Some(s) => !s.native && !s.symbol && !WRAPPERS.contains(&f.name),
+                }
             };
             if !stack.iter().any(maybe_node) {
                 let f = self.out.add(

@@ -35,15 +35,16 @@ steps { shh 'make' }   // did you mean \"sh\"?
 pub const UNKNOWN_PARAMETER: Rule = Rule {
     code: "JV021",
     name: "unknown-parameter",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "a named argument the step does not take",
     explain: "## JV021 unknown-parameter
 
 **What it finds:** a named argument that the step's declaration does not list, such as
 `sh scirpt: 'make'` or `archiveArtifacts artifact: 'dist/*'`. A close parameter name is suggested.
 
-**Why it matters:** Jenkins fails the build when it reaches the step (`Invalid parameter \"scirpt\", did
-you mean \"script\"?`).
+**Why it matters:** Jenkins ignores the argument, printing `WARNING: Unknown parameter(s) found for class
+type '...': scirpt` when the build reaches the step: the option you meant is not set (and a required
+one left out fails the step, see JV022).
 
 **Example:**
 
