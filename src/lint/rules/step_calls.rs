@@ -209,6 +209,17 @@ fn check_unknown(cx: &Context, out: &mut Findings) {
     }
     impl<'a> Visitor<'a> for V<'_, '_> {
         fn call(&mut self, e: &'a Expr, name: &'a str, _args: &'a [Arg], stack: &[Frame<'a>]) {
+            // `credentials('id')` is declarative's environment helper, not a step: anywhere else Jenkins
+            // has no such method.
+            if name == "credentials" && in_step_context(stack) && !stack.iter().any(|f| f.name == "environment") {
+                let f = self.out.add(
+                    e.span,
+                    "No such DSL method 'credentials': credentials('id') works only as a value in environment { }",
+                );
+                f.severity = Severity::Error;
+                f.help = Some("bind it with withCredentials([...]) { } here, or set it in environment { }".into());
+                return;
+            }
             if !in_step_context(stack) || self.defined.contains(name) || self.cx.catalog.get(name).is_some() {
                 return;
             }
