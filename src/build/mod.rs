@@ -274,6 +274,11 @@ impl Log {
     }
 
     /// The variables whose secret values occur in `text` (for the Groovy-interpolation warning).
+    /// Whether any secret is bound (most builds have none: checks for them can stop here).
+    pub fn has_secrets(&self) -> bool {
+        !self.sinks.lock().secrets.is_empty()
+    }
+
     pub fn secrets_in(&self, text: &str) -> Vec<String> {
         let s = self.sinks.lock();
         let mut names: Vec<String> =
@@ -652,6 +657,8 @@ impl Build {
         use crate::report::junit::{Case, Status, Suite};
         let mut records = self.stages.lock().clone();
         records.sort_by_key(|r| r.seq);
+        // One reader of the log for every stage's part of it.
+        let mut log = File::open(self.layout.build_dir.join("log")).ok();
         let cases = records
             .iter()
             .map(|r| Case {
@@ -669,7 +676,7 @@ impl Build {
                     _ => Status::Passed,
                 },
                 flaky: false,
-                stdout: self.stage_log(r),
+                stdout: self.stage_log(&mut log, r),
                 stderr: String::new(),
             })
             .collect();
@@ -684,15 +691,15 @@ impl Build {
 
     /// What a stage printed (its part of the log without the `[Pipeline]` lines; in a parallel branch,
     /// only that branch's lines), the last 1 MiB of it at most.
-    fn stage_log(&self, r: &StageRecord) -> String {
+    fn stage_log(&self, log: &mut Option<File>, r: &StageRecord) -> String {
         use std::io::{Read, Seek, SeekFrom};
         const MAX: u64 = 1 << 20;
         let (from, to) = r.log;
-        let skipped = (to - from).saturating_sub(MAX);
-        let Ok(mut f) = File::open(self.layout.build_dir.join("log")) else { return String::new() };
+        let skipped = (to.saturating_sub(from)).saturating_sub(MAX);
+        let Some(f) = log.as_mut() else { return String::new() };
         let mut bytes = Vec::new();
         if f.seek(SeekFrom::Start(from + skipped)).is_err()
-            || f.take(to - from - skipped).read_to_end(&mut bytes).is_err()
+            || f.take(to.saturating_sub(from + skipped)).read_to_end(&mut bytes).is_err()
         {
             return String::new();
         }

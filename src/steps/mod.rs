@@ -373,6 +373,9 @@ impl PipelineHost {
     /// Jenkins' warning when a bound secret reaches a step through Groovy string interpolation: the
     /// values interpolated into a GString argument (not its literal text) are checked.
     fn interpolation_warning(&self, interp: &Interp, step: &str, args: &Args) -> Option<(Option<String>, String)> {
+        if !self.build.log.has_secrets() {
+            return None;
+        }
         let mut leaked: Vec<String> = Vec::new();
         let named = args.named.iter().flat_map(|m| m.values());
         for v in args.positional.iter().chain(named) {
