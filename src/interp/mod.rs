@@ -65,6 +65,17 @@ impl Args {
     }
 }
 
+/// A script's methods by name (overloads in declaration order).
+fn method_table(script: &Script) -> HashMap<String, Vec<Arc<MethodDecl>>> {
+    let mut methods: HashMap<String, Vec<Arc<MethodDecl>>> = HashMap::new();
+    for stmt in &script.statements {
+        if let StmtKind::Method(m) = &stmt.kind {
+            methods.entry(m.name.name.clone()).or_default().push(Arc::new(m.clone()));
+        }
+    }
+    methods
+}
+
 /// What every thread running the script shares.
 pub struct Shared {
     pub script: Arc<Script>,
@@ -157,12 +168,7 @@ const MAX_CALL_DEPTH: usize = 1500;
 
 impl Interp {
     pub fn new(script: Arc<Script>, file: &str, source: &str, host: Arc<dyn Host>) -> Interp {
-        let mut methods: HashMap<String, Vec<Arc<MethodDecl>>> = HashMap::new();
-        for stmt in &script.statements {
-            if let StmtKind::Method(m) = &stmt.kind {
-                methods.entry(m.name.name.clone()).or_default().push(Arc::new(m.clone()));
-            }
-        }
+        let methods = method_table(&script);
         let shared = Shared {
             script,
             file: file.to_string(),
@@ -226,12 +232,7 @@ impl Interp {
     /// The `load` step: runs `script` (read from `file`) as a new script sharing this run's binding and
     /// host, and returns the value of its last statement (`return this` makes its methods callable).
     pub fn load(&mut self, class: Arc<str>, script: Arc<Script>, file: &str, source: &str) -> Eval {
-        let mut methods: HashMap<String, Vec<Arc<MethodDecl>>> = HashMap::new();
-        for stmt in &script.statements {
-            if let StmtKind::Method(m) = &stmt.kind {
-                methods.entry(m.name.name.clone()).or_default().push(Arc::new(m.clone()));
-            }
-        }
+        let methods = method_table(&script);
         let loaded = Arc::new(Shared {
             script: script.clone(),
             file: file.to_string(),

@@ -115,6 +115,8 @@ pub struct Context<'a> {
     pub catalog: &'a catalog::Catalog,
     /// A shared library's global variable file (`vars/*.groovy`): steps are defined elsewhere.
     pub library_var: bool,
+    /// Names the script defines (methods, variables, parameters): calls of them are not steps.
+    pub defined: HashSet<String>,
 }
 
 impl Context<'_> {
@@ -223,7 +225,8 @@ pub fn lint_source(path: &str, source: &str, catalog: &catalog::Catalog, config:
             let model = crate::pipeline::model::read(&script, source);
             let library_var = Path::new(path).parent().and_then(|p| p.file_name()).is_some_and(|n| n == "vars")
                 && path.ends_with(".groovy");
-            let cx = Context { path, source, script: &script, model, catalog, library_var };
+            let defined = rules::defined_names(&script.statements);
+            let cx = Context { path, source, script: &script, model, catalog, library_var, defined };
             for rule in rules() {
                 if rule.code == "JV001" || config.disabled.contains(rule.code) {
                     continue;

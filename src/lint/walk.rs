@@ -12,7 +12,8 @@ pub const CLOSURE: &str = "{closure}";
 #[derive(Clone, Copy)]
 pub struct Frame<'a> {
     pub name: &'a str,
-    pub call: &'a Expr,
+    /// The call (or closure) itself; None for a method body.
+    pub call: Option<&'a Expr>,
     pub args: &'a [Arg],
 }
 
@@ -185,9 +186,7 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
     fn method_decl(&mut self, m: &'a crate::syntax::ast::MethodDecl, stack: &mut Vec<Frame<'a>>) {
         let Some(body) = &m.body else { return };
         // A method body is its own frame: the calls that reach it are not known here.
-        static DEF: std::sync::OnceLock<Expr> = std::sync::OnceLock::new();
-        let marker = DEF.get_or_init(|| Expr { kind: ExprKind::Null, span: Default::default() });
-        stack.push(Frame { name: "def", call: marker, args: &[] });
+        stack.push(Frame { name: "def", call: None, args: &[] });
         for p in &m.params {
             self.v.declare(&p.name.name, stack);
         }
@@ -224,7 +223,7 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
                     args.iter().any(|a| matches!(a, Arg::Positional(Expr { kind: ExprKind::Closure(_), .. })));
                 if n == "parallel" && !has_closure {
                     // Scripted `parallel a: { }, b: { }` (or a map): the branches run right here.
-                    stack.push(Frame { name: n, call: e, args });
+                    stack.push(Frame { name: n, call: Some(e), args });
                     for a in args {
                         let value = match a {
                             Arg::Named(entry) => &entry.value,
@@ -245,7 +244,7 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
                     }
                     stack.pop();
                 } else if has_closure {
-                    stack.push(Frame { name: n, call: e, args });
+                    stack.push(Frame { name: n, call: Some(e), args });
                     for a in args {
                         match a {
                             // The call's own closures are its frame, not closures of their own.
@@ -277,7 +276,7 @@ impl<'a, V: Visitor<'a>> Walker<'_, V> {
             ExprKind::Closure(c) => {
                 // A closure kept or passed on (`def b = { ... }`, `list.each { ... }`, a parallel branch
                 // map): where it runs is not known here.
-                stack.push(Frame { name: CLOSURE, call: e, args: &[] });
+                stack.push(Frame { name: CLOSURE, call: Some(e), args: &[] });
                 self.closure(c, stack);
                 stack.pop();
             }

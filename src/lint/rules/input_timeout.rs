@@ -65,7 +65,8 @@ fn check(cx: &Context, out: &mut Findings) {
                 return;
             }
             let covered = stack.iter().any(|f| {
-                f.name == "timeout" || ((f.name == "stage" || f.name == "pipeline") && has_timeout_option(f.call))
+                f.name == "timeout"
+                    || ((f.name == "stage" || f.name == "pipeline") && f.call.is_some_and(has_timeout_option))
             });
             if !covered {
                 let f = self.out.add(e.span, "input without a timeout: the build waits for ever when nobody answers");

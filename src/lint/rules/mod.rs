@@ -13,6 +13,8 @@ mod syntax;
 mod unreachable;
 mod unused;
 
+pub use step_calls::defined_names;
+
 use super::Rule;
 
 pub static ALL: &[Rule] = &[

@@ -93,7 +93,6 @@ fn check(cx: &Context, out: &mut Findings) {
     }
     struct V<'c, 'o> {
         cx: &'c Context<'c>,
-        defined: std::collections::HashSet<String>,
         out: &'o mut Findings,
     }
     impl<'a> Visitor<'a> for V<'_, '_> {
@@ -104,7 +103,7 @@ fn check(cx: &Context, out: &mut Findings) {
             // A node may come from a frame this file cannot see into: a method of the script
             // (`def onLinux(body) { node { body() } }`) or a step of a library or plugin.
             let maybe_node = |f: &Frame| {
-                if PROVIDES_NODE.contains(&f.name) || self.defined.contains(f.name) {
+                if PROVIDES_NODE.contains(&f.name) || self.cx.defined.contains(f.name) {
                     return true;
                 }
                 match self.cx.catalog.get(f.name) {
@@ -123,6 +122,5 @@ fn check(cx: &Context, out: &mut Findings) {
             }
         }
     }
-    let defined = super::step_calls::defined_names(&cx.script.statements);
-    walk::walk(&cx.script.statements, &mut V { cx, defined, out });
+    walk::walk(&cx.script.statements, &mut V { cx, out });
 }

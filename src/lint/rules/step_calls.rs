@@ -203,7 +203,6 @@ fn uses_library(cx: &Context) -> bool {
 fn check_unknown(cx: &Context, out: &mut Findings) {
     struct V<'c, 'o> {
         cx: &'c Context<'c>,
-        defined: HashSet<String>,
         library: bool,
         out: &'o mut Findings,
     }
@@ -220,7 +219,7 @@ fn check_unknown(cx: &Context, out: &mut Findings) {
                 f.help = Some("bind it with withCredentials([...]) { } here, or set it in environment { }".into());
                 return;
             }
-            if !in_step_context(stack) || self.defined.contains(name) || self.cx.catalog.get(name).is_some() {
+            if !in_step_context(stack) || self.cx.defined.contains(name) || self.cx.catalog.get(name).is_some() {
                 return;
             }
             let mut message = format!("No such DSL method '{name}' (not a known step, script method or variable)");
@@ -238,8 +237,7 @@ fn check_unknown(cx: &Context, out: &mut Findings) {
             }
         }
     }
-    let defined = defined_names(&cx.script.statements);
-    let mut v = V { cx, defined, library: uses_library(cx), out };
+    let mut v = V { cx, library: uses_library(cx), out };
     walk::walk(&cx.script.statements, &mut v);
 }
 
@@ -263,12 +261,11 @@ fn each_step_call<'a>(
 ) {
     struct V<'c, F> {
         cx: &'c Context<'c>,
-        defined: HashSet<String>,
         f: F,
     }
     impl<'a, F: FnMut(&'a Expr, &'a str, &'a [Arg], &crate::lint::catalog::StepInfo)> Visitor<'a> for V<'a, F> {
         fn call(&mut self, e: &'a Expr, name: &'a str, args: &'a [Arg], stack: &[Frame<'a>]) {
-            if !in_step_context(stack) || self.defined.contains(name) {
+            if !in_step_context(stack) || self.cx.defined.contains(name) {
                 return;
             }
             if let Some(info) = self.cx.catalog.get(name) {
@@ -276,8 +273,7 @@ fn each_step_call<'a>(
             }
         }
     }
-    let defined = defined_names(&cx.script.statements);
-    let mut v = V { cx, defined, f: &mut f };
+    let mut v = V { cx, f: &mut f };
     walk::walk(&cx.script.statements, &mut v);
 }
 
